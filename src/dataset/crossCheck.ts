@@ -1,0 +1,118 @@
+import type { Problem } from './problems.js';
+import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
+import { normaliseWhitespace } from './sourceText.js';
+
+/**
+ * Checks what a schema cannot: unique ids, references that resolve, quotes that stand verbatim in their
+ * source, and figures whose status agrees with who gave them.
+ * @param quotableTexts normalised quotable text of each source that could be read, by source id
+ */
+export function crossCheck(data: DatasetFile, quotableTexts: ReadonlyMap<string, string>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: string, reason: string) => problems.push({ file, path, reason });
+
+  const uniqueIds = (kind: keyof DatasetFile, list: ReadonlyArray<string>) => {
+    const firstIndex = new Map<string, number>();
+    list.forEach((id, index) => {
+      const first = firstIndex.get(id);
+      if (first === undefined) firstIndex.set(id, index);
+      else report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${kind}[${first}])`);
+    });
+    return firstIndex;
+  };
+  const sourceIds = uniqueIds(
+    'sources',
+    data.sources.map((source) => source.id),
+  );
+  const countryCodes = uniqueIds(
+    'countries',
+    data.countries.map((country) => country.code),
+  );
+  const actorIds = uniqueIds(
+    'actors',
+    data.actors.map((actor) => actor.id),
+  );
+  const incidentIds = uniqueIds(
+    'incidents',
+    data.incidents.map((incident) => incident.id),
+  );
+  uniqueIds(
+    'figures',
+    data.figures.map((figure) => figure.id),
+  );
+  uniqueIds(
+    'statements',
+    data.statements.map((statement) => statement.id),
+  );
+
+  const checkRef = (path: string, what: string, known: ReadonlyMap<string, number>, ref: string | null | undefined) => {
+    if (ref != null && !known.has(ref)) report(path, `unknown ${what} "${ref}"`);
+  };
+  // Large datasets repeat the same quote many times: each distinct one is searched for once.
+  const verbatimQuotes = new Set<string>();
+  const checkQuote = (path: string, quote: Quote) => {
+    if (!sourceIds.has(quote.sourceId)) return report(`${path}.sourceId`, `unknown source "${quote.sourceId}"`);
+    const text = quotableTexts.get(quote.sourceId);
+    const key = `${quote.sourceId}\u0000${quote.text}`;
+    if (text === undefined || verbatimQuotes.has(key)) return;
+    if (text.includes(normaliseWhitespace(quote.text))) verbatimQuotes.add(key);
+    else {
+      report(`${path}.text`, `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`);
+    }
+  };
+  const checkRefs = (path: string, what: string, known: ReadonlyMap<string, number>, refs: readonly string[]) => {
+    for (const [index, ref] of refs.entries()) checkRef(`${path}[${index}]`, what, known, ref);
+  };
+  const checkScope = (path: string, scope: Figure['scope'] | Statement['scope']) => {
+    if (scope.kind === 'incidents') checkRefs(`${path}.incidentIds`, 'incident', incidentIds, scope.incidentIds);
+    else checkRefs(`${path}.countryCodes`, 'country', countryCodes, scope.countryCodes);
+  };
+  const checkSpeaker = (path: string, speaker: Speaker) => {
+    checkRef(`${path}.actorId`, 'actor', actorIds, speaker.actorId);
+    checkRef(`${path}.countryCode`, 'country', countryCodes, speaker.countryCode);
+  };
+
+  data.incidents.forEach((incident, i) => {
+    const at = `incidents[${i}]`;
+    checkRef(`${at}.countryCode`, 'country', countryCodes, incident.countryCode);
+    checkRefs(`${at}.sourceIds`, 'source', sourceIds, incident.sourceIds);
+    checkRef(`${at}.perpetrator.actorId`, 'actor', actorIds, incident.perpetrator.actorId);
+    if (incident.perpetrator.quote) checkQuote(`${at}.perpetrator.quote`, incident.perpetrator.quote);
+    if (incident.perpetrator.attribution !== 'not_stated' && incident.perpetrator.actorId === null) {
+      report(`${at}.perpetrator.actorId`, `attribution "${incident.perpetrator.attribution}" needs an actor`);
+    }
+    const dayPrecision = incident.date.precision !== 'month';
+    if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(incident.date.value)) {
+      report(
+        `${at}.date.value`,
+        `precision "${incident.date.precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`,
+      );
+    }
+    incident.outcomes.forEach((outcome, o) => {
+      checkSpeaker(`${at}.outcomes[${o}].saidBy`, outcome.saidBy);
+      checkQuote(`${at}.outcomes[${o}].quote`, outcome.quote);
+    });
+  });
+
+  data.figures.forEach((figure, f) => {
+    const at = `figures[${f}]`;
+    checkSpeaker(`${at}.saidBy`, figure.saidBy);
+    if ((figure.saidBy.kind === 'perpetrator') !== (figure.status === 'claimed_by_perpetrator')) {
+      report(`${at}.status`, 'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"');
+    }
+    if (figure.value.qualifier === 'range' && figure.value.low > figure.value.high) {
+      report(`${at}.value`, `range low ${figure.value.low} is above high ${figure.value.high}`);
+    }
+    checkScope(`${at}.scope`, figure.scope);
+    for (const [q, quote] of figure.quotes.entries()) checkQuote(`${at}.quotes[${q}]`, quote);
+  });
+
+  data.statements.forEach((statement, s) => {
+    const at = `statements[${s}]`;
+    checkSpeaker(`${at}.saidBy`, statement.saidBy);
+    checkScope(`${at}.scope`, statement.scope);
+    checkQuote(`${at}.quote`, statement.quote);
+  });
+
+  return problems;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The dataset's shape. Modelled on ACLED (event date + time precision, actor, fatalities, source, notes)
+ * and UCDP GED (low/best/high estimates, date and place precision, `source_original`: who said it).
+ * Every type the rest of the code uses about data is inferred from here.
+ */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and dashes');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code such as "ML"');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const QuoteSchema = z.object({
+  sourceId: id,
+  /** Verbatim source text (only whitespace may differ). */
+  text: nonEmpty,
+  /** The dataset editors' English translation: always shown as a translation, never as a quote. */
+  translationEn: nonEmpty.optional(),
+});
+
+export const SourceSchema = z.object({
+  id,
+  /** Path of the verbatim text, relative to the dataset folder. */
+  file: nonEmpty,
+  /** Exact text the file starts with that is not source text (a date marker, say): never quotable. */
+  header: z.string().default(''),
+  language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 language code such as "nl"'),
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
+  datePrecision: z.enum(['day', 'month']),
+  publisher: z.string().nullable(),
+  title: nonEmpty,
+  description: nonEmpty,
+});
+
+export const CountrySchema = z.object({
+  code: countryCode,
+  names: z.object({ en: nonEmpty, nl: nonEmpty, fr: nonEmpty }),
+});
+
+export const ActorSchema = z.object({
+  id,
+  name: nonEmpty,
+  /** Other names and acronyms, used only to find the actor: not facts from a source. */
+  aliases: z.array(nonEmpty).default([]),
+  description: nonEmpty,
+});
+
+/** Who reported something: UCDP GED's `source_original`. */
+export const SpeakerSchema = z.object({
+  kind: z.enum([
+    'perpetrator',
+    'security_sources',
+    'army',
+    'government',
+    'local_source',
+    'online_video',
+    'unattributed',
+  ]),
+  /** Human description, e.g. "two security sources". */
+  label: nonEmpty,
+  actorId: id.optional(),
+  countryCode: countryCode.optional(),
+});
+
+export const IncidentDateSchema = z.object({
+  /** YYYY-MM-DD for day or week precision, YYYY-MM for month precision. */
+  value: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
+  /** ACLED time_precision: 1 day, 2 week, 3 month. */
+  precision: z.enum(['day', 'week', 'month']),
+  /** stated: the source gives the attack date; claim_date: the source dates the claim, not the attack; inferred: worked out from relative wording. */
+  derivation: z.enum(['stated', 'claim_date', 'inferred']),
+  /** Why this date, in English, naming the words it rests on. */
+  basis: nonEmpty,
+});
+
+export const OutcomeSchema = z.object({
+  outcome: z.enum(['captured', 'attacked', 'repelled', 'withdrew', 'camp_emptied', 'overrun']),
+  saidBy: SpeakerSchema,
+  quote: QuoteSchema,
+});
+
+export const IncidentSchema = z.object({
+  id,
+  place: z.object({
+    name: nonEmpty,
+    /** Other spellings of the same place. */
+    aliases: z.array(nonEmpty).default([]),
+    /** Places the source mentions as nearby (where a local source sits, say). */
+    nearby: z.array(nonEmpty).default([]),
+    adminArea: nonEmpty.nullable(),
+    /** UCDP where_prec, simplified: how exactly the place is known. */
+    precision: z.enum(['place', 'near_place', 'admin_area']),
+  }),
+  countryCode,
+  target: z.enum(['military_base', 'town', 'military_positions', 'military_positions_and_town', 'unspecified']),
+  date: IncidentDateSchema,
+  perpetrator: z.object({
+    actorId: id.nullable(),
+    attribution: z.enum(['claimed', 'alleged', 'not_stated']),
+    quote: QuoteSchema.optional(),
+  }),
+  outcomes: z.array(OutcomeSchema).default([]),
+  sourceIds: z.array(id).min(1, 'an incident needs at least one source'),
+  notes: z.string().optional(),
+});
+
+export const FigureValueSchema = z.discriminatedUnion('qualifier', [
+  z.object({ qualifier: z.enum(['exact', 'more_than', 'at_least', 'about']), number: z.number().int().min(0) }),
+  z.object({ qualifier: z.literal('range'), low: z.number().int().min(0), high: z.number().int().min(0) }),
+]);
+
+export const FigureScopeSchema = z.discriminatedUnion('kind', [
+  /** One figure for one or more attacks together: never split, never counted once per attack. */
+  z.object({ kind: z.literal('incidents'), incidentIds: z.array(id).min(1) }),
+  /** An aggregate over several countries: never attached to one of them. */
+  z.object({ kind: z.literal('region'), countryCodes: z.array(countryCode).min(1), period: nonEmpty }),
+]);
+
+export const FigureSchema = z.object({
+  id,
+  counts: z.enum(['soldiers_killed', 'civilians_killed', 'people_killed', 'wounded']),
+  value: FigureValueSchema,
+  saidBy: SpeakerSchema,
+  status: z.enum(['claimed_by_perpetrator', 'unconfirmed', 'disputed', 'official', 'confirmed']),
+  scope: FigureScopeSchema,
+  /** The first quote is the one shown; more may back the same figure. */
+  quotes: z.array(QuoteSchema).min(1, 'a figure needs the verbatim quote it rests on'),
+});
+
+/** Something said about casualties without a number: silence is information too. */
+export const StatementSchema = z.object({
+  id,
+  kind: z.enum(['no_casualty_figures', 'declined_to_answer', 'no_official_toll', 'many_dead']),
+  saidBy: SpeakerSchema,
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('incidents'), incidentIds: z.array(id).min(1) }),
+    z.object({ kind: z.literal('countries'), countryCodes: z.array(countryCode).min(1) }),
+  ]),
+  quote: QuoteSchema,
+});
+
+export const DatasetFileSchema = z.object({
+  sources: z.array(SourceSchema).min(1, 'the dataset needs at least one source'),
+  countries: z.array(CountrySchema),
+  actors: z.array(ActorSchema),
+  incidents: z.array(IncidentSchema),
+  figures: z.array(FigureSchema),
+  statements: z.array(StatementSchema),
+});
+
+export type Quote = z.infer<typeof QuoteSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Country = z.infer<typeof CountrySchema>;
+export type Actor = z.infer<typeof ActorSchema>;
+export type Speaker = z.infer<typeof SpeakerSchema>;
+export type IncidentDate = z.infer<typeof IncidentDateSchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type Incident = z.infer<typeof IncidentSchema>;
+export type FigureValue = z.infer<typeof FigureValueSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type DatasetFile = z.infer<typeof DatasetFileSchema>;
+export type FigureStatus = Figure['status'];

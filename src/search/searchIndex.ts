@@ -1,0 +1,17 @@
+import type { Dataset } from '../dataset/dataset.js';
+import { buildGazetteer } from './gazetteer.js';
+import { NameIndex } from './nameIndex.js';
+
+/** The two look-ups the answers need: anything an attack can be found by, and countries alone. */
+export interface SearchIndex {
+  /** Places, their spellings, nearby places and admin areas; countries; groups. */
+  readonly anything: NameIndex;
+  readonly countries: NameIndex;
+}
+
+export function buildSearchIndex(dataset: Dataset): SearchIndex {
+  return {
+    anything: new NameIndex(buildGazetteer(dataset, new Set(['incident', 'country', 'actor']))),
+    countries: new NameIndex(buildGazetteer(dataset, new Set(['country']))),
+  };
+}

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/dataset/loadDataset.js';
+import { formatProblem } from '../../src/dataset/problems.js';
+import type { DatasetFile } from '../../src/dataset/schema.js';
+import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
+import { loadRealDataset, REAL_DATA_DIR, realDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
+
+async function problemsOf(content: DatasetFile | string): Promise<string[]> {
+  const result = await loadDataset(writeDataDir(content));
+  if (result.ok) throw new Error('expected the dataset to be refused');
+  return result.problems.map((problem) => formatProblem({ ...problem, file: path.basename(problem.file) }));
+}
+
+function mutated(change: (data: DatasetFile) => void): DatasetFile {
+  const data = realDatasetJson();
+  change(data);
+  return data;
+}
+
+describe('the bundled dataset', () => {
+  it('GIVEN data/ THEN it loads with every cross-check passing and a content-hash version', async () => {
+    const dataset = await loadRealDataset();
+    expect(dataset.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(dataset.incidents).toHaveLength(6);
+  });
+
+  it('GIVEN the source in data/ THEN it is the shared article byte for byte', () => {
+    const shared = path.resolve(REAL_DATA_DIR, '../../shared/sources/000_be4eb2f67da9b2b5.txt');
+    const kept = readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8');
+    let original: string;
+    try {
+      original = readFileSync(shared, 'utf8');
+    } catch {
+      return; // shared/ sits beside the repository on team machines and in CI only
+    }
+    expect(kept).toBe(original);
+  });
+
+  it('GIVEN the source metadata THEN it is Dutch, dated June 2025 to the month, publisher unknown, date marker excluded', async () => {
+    const [source] = (await loadRealDataset()).sources;
+    expect(source).toMatchObject({ language: 'nl', date: '2025-06', datePrecision: 'month', publisher: null });
+    expect(source?.header).toBe(' date 2025-06 ');
+  });
+
+  it('GIVEN every quote in the file THEN each stands verbatim in the article body', async () => {
+    const dataset = await loadRealDataset();
+    const body = normaliseWhitespace(
+      readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
+    );
+    const quotes = [
+      ...dataset.incidents.flatMap((i) => [i.perpetrator.quote, ...i.outcomes.map((o) => o.quote)]),
+      ...dataset.figures.flatMap((f) => f.quotes),
+      ...dataset.statements.map((s) => s.quote),
+    ].filter((quote) => quote !== undefined);
+    expect(quotes.length).toBeGreaterThan(15);
+    for (const quote of quotes) expect(body).toContain(normaliseWhitespace(quote.text));
+  });
+});
+
+describe('the incidents match the article', () => {
+  const incident = async (id: string) => {
+    const found = (await loadRealDataset()).incidentsById.get(id);
+    if (!found) throw new Error(`no incident ${id}`);
+    return found;
+  };
+
+  it('Boulkessi: Mali base claimed by JNIM, date inferred from "afgelopen zondag", Mondoro nearby, four outcome claims by four speakers', async () => {
+    const boulkessi = await incident('ml-boulkessi-2025-06-01');
+    expect(boulkessi).toMatchObject({
+      countryCode: 'ML',
+      target: 'military_base',
+      place: { name: 'Boulkessi', nearby: ['Mondoro'] },
+    });
+    expect(boulkessi.date).toMatchObject({ value: '2025-06-01', derivation: 'inferred' });
+    expect(boulkessi.date.basis).toContain('afgelopen zondag');
+    expect(boulkessi.perpetrator).toMatchObject({ actorId: 'jnim', attribution: 'claimed' });
+    expect(boulkessi.outcomes.map((o) => [o.outcome, o.saidBy.kind])).toEqual([
+      ['captured', 'perpetrator'],
+      ['withdrew', 'army'],
+      ['camp_emptied', 'local_source'],
+      ['overrun', 'online_video'],
+    ]);
+  });
+
+  it('Dioura: Mali base, the date is the day of the claim (24 May), not of the attack', async () => {
+    const dioura = await incident('ml-dioura-2025-05-24');
+    expect(dioura).toMatchObject({
+      countryCode: 'ML',
+      place: { adminArea: 'central Mali' },
+      perpetrator: { attribution: 'claimed' },
+    });
+    expect(dioura.date).toMatchObject({ value: '2025-05-24', precision: 'day', derivation: 'claim_date' });
+  });
+
+  it('Sirakorola: JNIM says it took the base, the army says it repelled the attack', async () => {
+    const sirakorola = await incident('ml-sirakorola-2025-05-30');
+    expect(sirakorola.outcomes.map((o) => [o.outcome, o.saidBy.kind])).toEqual([
+      ['captured', 'perpetrator'],
+      ['repelled', 'army'],
+    ]);
+  });
+
+  it('Djibo: Burkina Faso, military positions and the town, mid-May at month precision, claimed by JNIM', async () => {
+    const djibo = await incident('bf-djibo-2025-05');
+    expect(djibo).toMatchObject({ countryCode: 'BF', target: 'military_positions_and_town' });
+    expect(djibo.date).toMatchObject({ value: '2025-05', precision: 'month' });
+    expect(djibo.perpetrator).toMatchObject({ actorId: 'jnim', attribution: 'claimed' });
+  });
+
+  it('Tahoua (24 May) and Dosso (26 May): Niger regions, perpetrator not stated', async () => {
+    for (const [id, day] of [
+      ['ne-tahoua-2025-05-24', '2025-05-24'],
+      ['ne-dosso-2025-05-26', '2025-05-26'],
+    ] as const) {
+      const attack = await incident(id);
+      expect(attack).toMatchObject({ countryCode: 'NE', place: { precision: 'admin_area' } });
+      expect(attack.date).toMatchObject({ value: day, derivation: 'stated' });
+      expect(attack.perpetrator).toEqual({ actorId: null, attribution: 'not_stated' });
+    }
+  });
+});
+
+describe('the figures and statements match the article', () => {
+  const figure = async (id: string) => (await loadRealDataset()).figures.find((f) => f.id === id);
+
+  it('Boulkessi: more than 30 soldiers per two security sources, unconfirmed, one figure backed by two sentences', async () => {
+    expect(await figure('fig-boulkessi-soldiers-killed-security-sources')).toMatchObject({
+      value: { qualifier: 'more_than', number: 30 },
+      saidBy: { kind: 'security_sources' },
+      status: 'unconfirmed',
+      scope: { incidentIds: ['ml-boulkessi-2025-06-01'] },
+    });
+  });
+
+  it('Dioura 40 and Djibo 200: the group’s own claims', async () => {
+    expect(await figure('fig-dioura-soldiers-killed-jnim-claim')).toMatchObject({
+      value: { qualifier: 'exact', number: 40 },
+      status: 'claimed_by_perpetrator',
+    });
+    expect(await figure('fig-djibo-soldiers-killed-jnim-claim')).toMatchObject({
+      value: { qualifier: 'exact', number: 200 },
+      status: 'claimed_by_perpetrator',
+    });
+  });
+
+  it('Niger: one figure of more than 100 covering both attacks, never split', async () => {
+    const dataset = await loadRealDataset();
+    const niger = await figure('fig-niger-soldiers-killed-security-sources');
+    expect(niger).toMatchObject({ value: { qualifier: 'more_than', number: 100 }, status: 'unconfirmed' });
+    expect(niger?.scope).toEqual({ kind: 'incidents', incidentIds: ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'] });
+    expect(dataset.figures.filter((f) => f.value.qualifier !== 'range' && f.value.number === 100)).toHaveLength(1);
+  });
+
+  it('the region: more than 400 reportedly, unattributed, attached to no single country', async () => {
+    expect(await figure('fig-region-soldiers-killed-since-may')).toMatchObject({
+      value: { qualifier: 'more_than', number: 400 },
+      saidBy: { kind: 'unattributed' },
+      scope: { kind: 'region', countryCodes: ['ML', 'NE', 'BF'] },
+    });
+  });
+
+  it('statements without numbers: army gave none, spokesperson declined, no official toll in Burkina Faso and Niger', async () => {
+    const dataset = await loadRealDataset();
+    expect(dataset.statements.map((s) => s.kind).sort()).toEqual([
+      'declined_to_answer',
+      'many_dead',
+      'no_casualty_figures',
+      'no_casualty_figures',
+      'no_official_toll',
+    ]);
+    expect(dataset.statements.find((s) => s.kind === 'no_official_toll')?.scope).toEqual({
+      kind: 'countries',
+      countryCodes: ['BF', 'NE'],
+    });
+  });
+});
+
+describe('a broken dataset is refused with clear problems', () => {
+  it('GIVEN malformed JSON THEN it says so', async () => {
+    expect(await problemsOf('{ "sources": [')).toEqual([expect.stringMatching(/^dataset\.json: not valid JSON \(/)]);
+  });
+
+  it('GIVEN an empty file THEN it says the file is empty', async () => {
+    expect(await problemsOf('  \n')).toEqual(['dataset.json: the file is empty']);
+  });
+
+  it('GIVEN a missing field THEN it names the path', async () => {
+    const problems = await problemsOf(
+      mutated((d) => delete (d.incidents[2] as Partial<DatasetFile['incidents'][number]>).countryCode),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^dataset\.json: incidents\[2\]\.countryCode: /)]);
+  });
+
+  it('GIVEN an unknown enum value THEN it names the path and the allowed values', async () => {
+    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[0] as object, { status: 'probably' })));
+    expect(problems).toEqual([
+      expect.stringMatching(/^dataset\.json: figures\[0\]\.status: .*"claimed_by_perpetrator"/),
+    ]);
+  });
+
+  it('GIVEN a quote that is not in the source THEN it is refused, even one word off', async () => {
+    const problems = await problemsOf(
+      mutated((d) => {
+        const quote = d.figures[0]?.quotes[0];
+        if (quote) quote.text = quote.text.replace('30', '31');
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^dataset\.json: figures\[0\]\.quotes\[0\]\.text: not found verbatim in source/),
+    ]);
+  });
+
+  it('GIVEN a quote of the date marker THEN it is refused: the marker is not article text', async () => {
+    const problems = await problemsOf(
+      mutated((d) => {
+        const quote = d.statements[0]?.quote;
+        if (quote) quote.text = 'date 2025-06';
+      }),
+    );
+    expect(problems).toEqual([expect.stringContaining('statements[0].quote.text: not found verbatim')]);
+  });
+
+  it('GIVEN a quote that differs only in whitespace THEN it is accepted', async () => {
+    const data = mutated((d) => {
+      const quote = d.statements[4]?.quote;
+      if (quote) quote.text = quote.text.replace(/ /g, '\n  ');
+    });
+    expect((await loadDataset(writeDataDir(data))).ok).toBe(true);
+  });
+
+  it('GIVEN a dangling reference THEN it names the reference', async () => {
+    const problems = await problemsOf(
+      mutated((d) => {
+        const scope = d.figures[3]?.scope;
+        if (scope?.kind === 'incidents') scope.incidentIds[1] = 'ne-nowhere';
+      }),
+    );
+    expect(problems).toEqual(['dataset.json: figures[3].scope.incidentIds[1]: unknown incident "ne-nowhere"']);
+  });
+
+  it('GIVEN a duplicate id THEN it names both places', async () => {
+    const problems = await problemsOf(
+      mutated((d) => Object.assign(d.incidents[1] as object, { id: 'ml-boulkessi-2025-06-01' })),
+    );
+    expect(problems).toContain(
+      'dataset.json: incidents[1]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[0])',
+    );
+  });
+
+  it('GIVEN a perpetrator figure not marked as a claim THEN it is refused', async () => {
+    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[1] as object, { status: 'confirmed' })));
+    expect(problems).toEqual([
+      expect.stringContaining('figures[1].status: a figure is "claimed_by_perpetrator" exactly when'),
+    ]);
+  });
+
+  it('GIVEN a missing source text THEN it names the file', async () => {
+    const problems = await problemsOf(
+      mutated((d) => Object.assign(d.sources[0] as object, { file: 'sources/missing.txt' })),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/sources\[0\]\.file: cannot read .*missing\.txt \(no such file\)/),
+    ]);
+  });
+
+  it('GIVEN no dataset file THEN it names the file, never a stack trace', async () => {
+    const result = await loadDataset('/nonexistent-dir');
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: '/nonexistent-dir/dataset.json', path: '', reason: 'cannot read the file (no such file)' }],
+    });
+  });
+});
