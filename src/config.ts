@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   DATASET_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Set to anything: the console prints no colours (https://no-color.org). */
+  NO_COLOR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -8,6 +8,8 @@ export interface Dataset extends DatasetFile {
   readonly countriesByCode: ReadonlyMap<string, Country>;
   readonly actorsById: ReadonlyMap<string, Actor>;
   readonly incidentsById: ReadonlyMap<string, Incident>;
+  readonly incidentsByCountry: ReadonlyMap<string, readonly Incident[]>;
+  readonly incidentsByActor: ReadonlyMap<string, readonly Incident[]>;
   readonly figuresByIncident: ReadonlyMap<string, readonly Figure[]>;
   readonly statementsByIncident: ReadonlyMap<string, readonly Statement[]>;
 }
@@ -32,6 +34,10 @@ export function buildDataset(data: DatasetFile, version: string): Dataset {
     countriesByCode: new Map(data.countries.map((country) => [country.code, country])),
     actorsById: new Map(data.actors.map((actor) => [actor.id, actor])),
     incidentsById: new Map(data.incidents.map((incident) => [incident.id, incident])),
+    incidentsByCountry: groupBy(data.incidents, (incident) => [incident.countryCode]),
+    incidentsByActor: groupBy(data.incidents, (incident) =>
+      incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],
+    ),
     figuresByIncident: groupBy(data.figures, (f) => (f.scope.kind === 'incidents' ? f.scope.incidentIds : [])),
     statementsByIncident: groupBy(data.statements, (s) => (s.scope.kind === 'incidents' ? s.scope.incidentIds : [])),
   };

@@ -1,0 +1,16 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { renderAbout } from '../src/render/renderAdmin.js';
+import type { Command } from './command.js';
+
+export const about = {
+  definition: new SlashCommandBuilder()
+    .setName('about')
+    .setNameLocalizations({ nl: 'over' })
+    .setDescription('What this bot is, its sources, the dataset version and what each marker means')
+    .setDescriptionLocalizations({
+      nl: 'Wat deze bot is, de bronnen, de datasetversie en wat elke markering betekent',
+    }),
+  async run(context) {
+    return { payload: renderAbout(context.store.current(), context.locale), kind: 'info', incidents: [] };
+  },
+} satisfies Command;

@@ -1,0 +1,57 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
+import { answerAttack, incidentsOf } from '../src/answers/attackAnswer.js';
+import { renderAnswer } from '../src/render/renderAnswer.js';
+import { formatDate, truncate } from '../src/render/text.js';
+import { type Choice, type Command, replyOf } from './command.js';
+
+const MAX_CHOICES = 25;
+const CHOICE_LENGTH = 100;
+
+export const attack = {
+  definition: new SlashCommandBuilder()
+    .setName('attack')
+    .setNameLocalizations({ nl: 'aanval' })
+    .setDescription('What the sources report about an attack: figures, who says them, verbatim quotes')
+    .setDescriptionLocalizations({
+      nl: 'Wat de bronnen melden over een aanval: cijfers, wie ze geeft, letterlijke citaten',
+    })
+    .addStringOption((option) =>
+      option
+        .setName('place')
+        .setNameLocalizations({ nl: 'plaats' })
+        .setDescription('Place, region, country or group, e.g. Boulkessi')
+        .setDescriptionLocalizations({ nl: 'Plaats, regio, land of groep, bijv. Boulkessi' })
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(MAX_QUERY_LENGTH),
+    ),
+  mainOption: 'place',
+  async run(context, input) {
+    const { dataset, index } = context.store.current();
+    const answer = answerAttack(dataset, index, input.options.place ?? '');
+    return replyOf(answer, renderAnswer(answer, context.locale));
+  },
+  complete(context, _option, typed) {
+    const { dataset, index } = context.store.current();
+    const choices = new Map<string, Choice>();
+    for (const entry of index.anything.complete(typed, MAX_CHOICES)) {
+      const incidents = incidentsOf(dataset, [entry]);
+      const [only] = incidents;
+      const choice =
+        incidents.length === 1 && only
+          ? {
+              name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDate(only.date, context.locale)}`,
+              value: only.id,
+            }
+          : { name: `${entry.label} (${incidents.length})`, value: entry.label };
+      if (!choices.has(choice.value)) {
+        choices.set(choice.value, {
+          name: truncate(choice.name, CHOICE_LENGTH),
+          value: truncate(choice.value, CHOICE_LENGTH),
+        });
+      }
+    }
+    return [...choices.values()].slice(0, MAX_CHOICES);
+  },
+} satisfies Command;

@@ -1,0 +1,86 @@
+import type { SharedSlashCommand } from 'discord.js';
+import type { Answer, AnswerKind } from '../src/answers/answer.js';
+import type { Logger } from '../src/logger.js';
+import type { Locale } from '../src/render/locale.js';
+import type { MessagePayload } from '../src/render/payload.js';
+import type { DatasetStore } from '../src/runtime/datasetStore.js';
+
+/** Who asked, as far as commands need to know. */
+export interface Requester {
+  readonly id: string;
+  readonly name: string;
+  /** Manage Server, or a moderator role: decided by the transport, which knows the member. */
+  readonly canManageDataset: boolean;
+}
+
+/** Where `/dataset refresh` may load from. */
+export interface RefreshSettings {
+  readonly dataDir: string;
+  readonly datasetUrl: string | undefined;
+  readonly maxBytes: number;
+  readonly fetchTimeoutMs: number;
+}
+
+export interface CommandContext {
+  readonly store: DatasetStore;
+  readonly locale: Locale;
+  readonly requester: Requester;
+  readonly refresh: RefreshSettings;
+  readonly logger: Logger;
+}
+
+export interface AttachmentInput {
+  readonly name: string;
+  readonly url: string;
+  readonly size: number;
+}
+
+/** Plain option values: what the router reads off an interaction and the console off a typed line. */
+export interface CommandInput {
+  readonly subcommand?: string;
+  readonly options: Readonly<Record<string, string | undefined>>;
+  readonly attachment?: AttachmentInput;
+}
+
+export interface Choice {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** What a command replies, and what kind of answer it was (for `ask --json` and the logs). */
+export interface Reply {
+  readonly payload: MessagePayload;
+  readonly kind: AnswerKind | 'info' | 'refused';
+  /** Place names of the incidents answered, best first. */
+  readonly incidents: readonly string[];
+}
+
+export interface Command {
+  readonly definition: SharedSlashCommand;
+  /** The option a console line's text fills ("/attack Boulkessi" → place). */
+  readonly mainOption?: string;
+  /** May take longer than Discord's 3 s: the bot defers the reply first. */
+  readonly slow?: boolean;
+  run(context: CommandContext, input: CommandInput): Promise<Reply>;
+  /** Autocomplete: at most 25 choices, fast, never throws. */
+  complete?(context: CommandContext, option: string, typed: string): readonly Choice[];
+}
+
+export function replyOf(answer: Answer, payload: MessagePayload): Reply {
+  return { payload, kind: answer.kind === 'region' ? 'toll' : answer.kind, incidents: placesOf(answer) };
+}
+
+function placesOf(answer: Answer): string[] {
+  switch (answer.kind) {
+    case 'incident':
+      return [answer.report.incident.place.name];
+    case 'choose':
+      return answer.options.map((option) => option.incident.place.name);
+    case 'toll':
+      return answer.toll.incidents.map((incident) => incident.place.name);
+    case 'region':
+      return answer.toll.countries.flatMap((country) => country.incidents.map((incident) => incident.place.name));
+    default:
+      return [];
+  }
+}

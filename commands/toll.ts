@@ -1,0 +1,38 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
+import { answerToll } from '../src/answers/tollAnswer.js';
+import { renderAnswer } from '../src/render/renderAnswer.js';
+import { type Command, replyOf } from './command.js';
+
+export const toll = {
+  definition: new SlashCommandBuilder()
+    .setName('toll')
+    .setNameLocalizations({ nl: 'dodental' })
+    .setDescription('Reported death toll for a country, or the whole region: claims and reports kept apart')
+    .setDescriptionLocalizations({ nl: 'Gemeld dodental voor een land of de hele regio: claims en meldingen apart' })
+    .addStringOption((option) =>
+      option
+        .setName('country')
+        .setNameLocalizations({ nl: 'land' })
+        .setDescription('Country (empty: the whole region)')
+        .setDescriptionLocalizations({ nl: 'Land (leeg: de hele regio)' })
+        .setAutocomplete(true)
+        .setMaxLength(MAX_QUERY_LENGTH),
+    ),
+  mainOption: 'country',
+  async run(context, input) {
+    const { dataset, index } = context.store.current();
+    const answer = answerToll(dataset, index, input.options.country);
+    return replyOf(answer, renderAnswer(answer, context.locale));
+  },
+  complete(context, _option, typed) {
+    const { dataset, index } = context.store.current();
+    const codes = index.countries
+      .complete(typed, 25)
+      .flatMap((entry) => entry.targets.flatMap((target) => (target.kind === 'country' ? [target.code] : [])));
+    return [...new Set(codes)].flatMap((code) => {
+      const country = dataset.countriesByCode.get(code);
+      return country ? [{ name: country.names[context.locale], value: code }] : [];
+    });
+  },
+} satisfies Command;

@@ -1,0 +1,104 @@
+import type { Dataset } from '../dataset/dataset.js';
+import type { Actor, Country, Figure, FigureValue, Incident, Source, Statement } from '../dataset/schema.js';
+
+/** A figure with the places of every attack it covers (one figure may cover several, together). */
+export interface FigureView {
+  readonly figure: Figure;
+  readonly coversPlaces: readonly string[];
+}
+
+export interface IncidentReport {
+  readonly incident: Incident;
+  readonly country: Country;
+  readonly perpetrator: Actor | null;
+  readonly figures: readonly FigureView[];
+  /** About this attack, then about its whole country ("no official toll"). */
+  readonly statements: readonly Statement[];
+  /** Set when the query named something other than the place itself, e.g. the nearby Mondoro. */
+  readonly matchedVia?: { readonly name: string; readonly via: 'alias' | 'nearby' | 'admin_area' };
+}
+
+/** How a figure enters a country's toll. */
+export type TollRole =
+  /** an independent report, added to the conservative total */
+  | 'counted'
+  /** an independent report that overlaps a larger one for the same attacks: not added */
+  | 'overlap'
+  /** a perpetrator's claim about attacks no independent report covers: shown apart, as a claim */
+  | 'claim_only_source'
+  /** a perpetrator's claim about attacks an independent report already covers: not added */
+  | 'claim_overlaps_report';
+
+export interface TollTotal {
+  readonly counts: Figure['counts'];
+  /** Sum of non-overlapping independent reports, or null when there is none. */
+  readonly reported: FigureValue | null;
+  /** Sum of claims about attacks with no independent report: never added to `reported`. */
+  readonly claimedOnly: FigureValue | null;
+  readonly claimants: readonly string[];
+}
+
+export interface CountryToll {
+  readonly country: Country;
+  /** Empty: the sources report no attack in this country ("no data", never "0 killed"). */
+  readonly incidents: readonly Incident[];
+  readonly figures: readonly (FigureView & { readonly role: TollRole })[];
+  readonly totals: readonly TollTotal[];
+  readonly incidentsWithoutFigures: readonly Incident[];
+  readonly statements: readonly Statement[];
+}
+
+export interface RegionToll {
+  readonly countries: readonly CountryToll[];
+  /** Aggregates over several countries: context, never split among them nor added to them. */
+  readonly regionFigures: readonly FigureView[];
+}
+
+export interface IncidentSummary {
+  readonly incident: Incident;
+  readonly country: Country;
+}
+
+export type UserErrorCode = 'empty_query' | 'query_too_long' | 'unknown_command';
+
+export type Answer =
+  | { readonly kind: 'incident'; readonly report: IncidentReport; readonly sources: readonly Source[] }
+  | {
+      readonly kind: 'choose';
+      readonly query: string;
+      readonly options: readonly IncidentSummary[];
+      /** How many incidents matched; `options` may show fewer. */
+      readonly total: number;
+    }
+  | { readonly kind: 'toll'; readonly toll: CountryToll; readonly sources: readonly Source[] }
+  | { readonly kind: 'region'; readonly toll: RegionToll; readonly sources: readonly Source[] }
+  | {
+      readonly kind: 'not_found';
+      readonly query: string;
+      readonly searched: 'attacks' | 'countries';
+      readonly suggestions: readonly string[];
+    }
+  | { readonly kind: 'error'; readonly code: UserErrorCode; readonly input: string };
+
+export type AnswerKind = Answer['kind'];
+
+/** Longest query accepted, as the slash commands' `max_length`. */
+export const MAX_QUERY_LENGTH = 100;
+
+export function checkQuery(query: string): Answer | undefined {
+  if (query.trim() === '') return { kind: 'error', code: 'empty_query', input: query };
+  if (query.length > MAX_QUERY_LENGTH) return { kind: 'error', code: 'query_too_long', input: query };
+  return undefined;
+}
+
+export function figureView(dataset: Dataset, figure: Figure): FigureView {
+  const coversPlaces =
+    figure.scope.kind === 'incidents'
+      ? figure.scope.incidentIds.map((id) => dataset.incidentsById.get(id)?.place.name ?? id)
+      : [];
+  return { figure, coversPlaces };
+}
+
+export function byDateDescending(a: Incident, b: Incident): number {
+  return b.date.value.localeCompare(a.date.value) || a.place.name.localeCompare(b.place.name);
+}

@@ -1,0 +1,104 @@
+import type { Dataset } from '../dataset/dataset.js';
+import type { Incident } from '../dataset/schema.js';
+import type { GazetteerEntry } from '../search/gazetteer.js';
+import type { SearchIndex } from '../search/searchIndex.js';
+import {
+  type Answer,
+  byDateDescending,
+  checkQuery,
+  figureView,
+  type IncidentReport,
+  type IncidentSummary,
+} from './answer.js';
+
+/** Most incidents a "choose one" answer lists. */
+export const MAX_CHOICES = 10;
+
+/** `/attack`: the incident a query names, a list to choose from, or "not found" with near misses. */
+export function answerAttack(dataset: Dataset, index: SearchIndex, query: string): Answer {
+  const invalid = checkQuery(query);
+  if (invalid) return invalid;
+
+  const byId = dataset.incidentsById.get(query.trim());
+  if (byId) return incidentAnswer(dataset, byId);
+
+  const result = index.anything.match(query);
+  if (result.kind === 'not_found') {
+    return {
+      kind: 'not_found',
+      query,
+      searched: 'attacks',
+      suggestions: result.suggestions.map((entry) => entry.label),
+    };
+  }
+
+  const incidents = incidentsOf(
+    dataset,
+    result.matches.map((match) => match.entry),
+  );
+  const [only] = incidents;
+  if (incidents.length === 1 && only) {
+    const [match] = result.matches;
+    const via = match?.entry.targets.find((target) => target.kind === 'incident' && target.incidentId === only.id);
+    const matchedVia =
+      match && via?.kind === 'incident' && via.via !== 'name' && via.via !== 'alias'
+        ? { name: match.entry.label, via: via.via }
+        : undefined;
+    return incidentAnswer(dataset, only, matchedVia);
+  }
+  return {
+    kind: 'choose',
+    query,
+    options: incidents.slice(0, MAX_CHOICES).map((incident) => summarise(dataset, incident)),
+    total: incidents.length,
+  };
+}
+
+/** Every incident the matched names stand for: a place's own, a country's, a group's. Most recent first. */
+export function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Incident[] {
+  const found = new Set<Incident>();
+  for (const target of entries.flatMap((entry) => entry.targets)) {
+    if (target.kind === 'incident') {
+      const incident = dataset.incidentsById.get(target.incidentId);
+      if (incident) found.add(incident);
+    } else {
+      const group =
+        target.kind === 'country'
+          ? dataset.incidentsByCountry.get(target.code)
+          : dataset.incidentsByActor.get(target.actorId);
+      for (const incident of group ?? []) found.add(incident);
+    }
+  }
+  return [...found].sort(byDateDescending);
+}
+
+export function summarise(dataset: Dataset, incident: Incident): IncidentSummary {
+  return { incident, country: countryOf(dataset, incident.countryCode) };
+}
+
+function incidentAnswer(dataset: Dataset, incident: Incident, matchedVia?: IncidentReport['matchedVia']): Answer {
+  const country = countryOf(dataset, incident.countryCode);
+  const statements = [
+    ...(dataset.statementsByIncident.get(incident.id) ?? []),
+    ...dataset.statements.filter(
+      (statement) => statement.scope.kind === 'countries' && statement.scope.countryCodes.includes(country.code),
+    ),
+  ];
+  const report: IncidentReport = {
+    incident,
+    country,
+    perpetrator: incident.perpetrator.actorId ? (dataset.actorsById.get(incident.perpetrator.actorId) ?? null) : null,
+    figures: (dataset.figuresByIncident.get(incident.id) ?? []).map((figure) => figureView(dataset, figure)),
+    statements,
+    ...(matchedVia ? { matchedVia } : {}),
+  };
+  const sources = incident.sourceIds.flatMap((id) => dataset.sourcesById.get(id) ?? []);
+  return { kind: 'incident', report, sources };
+}
+
+/** Cross-checked at load: every incident's country exists. */
+export function countryOf(dataset: Dataset, code: string) {
+  const country = dataset.countriesByCode.get(code);
+  if (!country) throw new Error(`dataset invariant broken: unknown country ${code}`);
+  return country;
+}

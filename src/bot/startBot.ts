@@ -1,0 +1,3 @@
+export async function startBot(..._args: unknown[]): Promise<{ stop(): Promise<void> }> {
+  throw new Error('todo');
+}

@@ -1,0 +1,45 @@
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline/promises';
+import { commandContext } from '../app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Locale } from '../render/locale.js';
+import type { DatasetStore } from '../runtime/datasetStore.js';
+import { answerLine } from './answerLine.js';
+import { renderForTerminal } from './terminalRender.js';
+
+/** The local console over the dataset: what `npm start` opens with no Discord token. */
+export async function runConsole(store: DatasetStore, config: Config, logger: Logger, locale: Locale): Promise<void> {
+  const interactive = Boolean(process.stdin.isTTY);
+  const colour = Boolean(process.stdout.isTTY) && !config.NO_COLOR;
+  // The person at the console runs the bot: they are its moderator.
+  const requester = { id: 'console', name: safeUserName(), canManageDataset: true };
+  const context = commandContext(store, config, logger, requester, locale);
+  const { dataset } = store.current();
+  process.stdout.write(
+    `Sahel attack-report bot: local console (no DISCORD_TOKEN set). Dataset ${dataset.version}: ${dataset.incidents.length} incidents.\n` +
+      'Try /attack Boulkessi, /toll Niger, /toll, /about. /help lists commands; /quit or Ctrl-D leaves.\n',
+  );
+
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  lines.setPrompt('> ');
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    if (line.trim() !== '') {
+      const outcome = await answerLine(line, context);
+      if (outcome.kind === 'quit') break;
+      const text = outcome.kind === 'text' ? outcome.text : renderForTerminal(outcome.reply.payload, colour);
+      process.stdout.write(`${text}\n\n`);
+    }
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'console';
+  }
+}

@@ -1,0 +1,36 @@
+import { openStore, StartupError } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { runConsole } from './console/repl.js';
+import { createLogger } from './logger.js';
+
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, the local console over the dataset otherwise. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const token = config.DISCORD_TOKEN;
+  const logger = createLogger(config.LOG_LEVEL, token ? [token] : []);
+  if (!token) {
+    const store = await openStore(config, 'console start-up');
+    await runConsole(store, config, logger, 'en');
+    return;
+  }
+  const { startBot } = await import('./bot/startBot.js');
+  const bot = await startBot(config, token, logger);
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`The bot could not start: ${(error as Error).message}\n`);
+  }
+  process.exitCode = 1;
+});

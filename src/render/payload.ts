@@ -1,0 +1,27 @@
+import type { APIEmbed } from 'discord.js';
+
+export const EPHEMERAL_FLAG = 1 << 6;
+
+/** What a reply sends: the same object the bot hands discord.js and `ask --json` prints. */
+export interface MessagePayload {
+  embeds: APIEmbed[];
+  /** Always empty: no reply ever pings anyone, `@everyone` included. */
+  allowedMentions: { parse: [] };
+  /** 64 (ephemeral): only the asker sees it. */
+  flags?: number;
+}
+
+export function payload(embeds: APIEmbed[], options: { ephemeral?: boolean } = {}): MessagePayload {
+  return { embeds, allowedMentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL_FLAG } : {}) };
+}
+
+/** Embed colours say how far the figures can be trusted. */
+export const Colour = {
+  confirmed: 0x2e7d32,
+  unconfirmed: 0xf9a825,
+  claimOnly: 0xe65100,
+  disputed: 0x8e24aa,
+  noData: 0x757575,
+  error: 0xc62828,
+  info: 0x1565c0,
+} as const;

@@ -1,0 +1,136 @@
+import type { APIEmbedField } from 'discord.js';
+import type { Problem } from '../dataset/problems.js';
+import { formatProblem } from '../dataset/problems.js';
+import type { RefreshOutcome, Snapshot } from '../runtime/datasetStore.js';
+import { buildEmbed } from './embed.js';
+import type { Locale } from './locale.js';
+import { Colour, type MessagePayload, payload } from './payload.js';
+import { fill, type Strings, stringsFor } from './strings.js';
+import { describeSource, inert } from './text.js';
+
+const PROBLEMS_SHOWN = 10;
+
+function snapshotFields(snapshot: Snapshot, strings: Strings, locale: Locale): APIEmbedField[] {
+  const { dataset } = snapshot;
+  return [
+    { name: strings.version, value: `\`${dataset.version}\``, inline: true },
+    {
+      name: strings.counts_,
+      value: fill(strings.countsValue, {
+        incidents: dataset.incidents.length,
+        figures: dataset.figures.length,
+        statements: dataset.statements.length,
+        sources: dataset.sources.length,
+      }),
+      inline: true,
+    },
+    {
+      name: strings.loaded,
+      value: fill(strings.loadedValue, {
+        at: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`,
+        who: inert(snapshot.loadedBy),
+        origin: inert(snapshot.origin),
+      }),
+    },
+    {
+      name: dataset.sources.length === 1 ? strings.source : strings.sources,
+      value: dataset.sources.map((source) => `• ${inert(describeSource(source, strings, locale))}`).join('\n'),
+    },
+  ];
+}
+
+export function renderAbout(snapshot: Snapshot, locale: Locale): MessagePayload {
+  const strings = stringsFor(locale);
+  const legend = Object.values(strings.status)
+    .map((marker) => `• ${fill(marker, { who: '…' })}`)
+    .concat(strings.disputedOutcome, ...Object.values(strings.statement))
+    .join('\n');
+  return payload([
+    buildEmbed(
+      {
+        title: strings.aboutTitle,
+        description: strings.aboutText,
+        colour: Colour.info,
+        fields: [...snapshotFields(snapshot, strings, locale), { name: strings.legend, value: legend }],
+      },
+      strings,
+    ),
+  ]);
+}
+
+export function renderStatus(snapshot: Snapshot, locale: Locale): MessagePayload {
+  const strings = stringsFor(locale);
+  return payload(
+    [
+      buildEmbed(
+        { title: strings.statusTitle, colour: Colour.info, fields: snapshotFields(snapshot, strings, locale) },
+        strings,
+      ),
+    ],
+    { ephemeral: true },
+  );
+}
+
+export function renderRefresh(outcome: RefreshOutcome, locale: Locale): MessagePayload {
+  const strings = stringsFor(locale);
+  if (!outcome.ok) return renderProblems(outcome.problems, outcome.serving.dataset.version, strings);
+  const list = (ids: readonly string[]) =>
+    ids.length === 0
+      ? strings.none
+      : ids
+          .slice(0, 20)
+          .map((id) => `\`${id}\``)
+          .join(', ') + (ids.length > 20 ? ` (+${ids.length - 20})` : '');
+  const embed = buildEmbed(
+    {
+      title: strings.refreshedTitle,
+      description: fill(strings.refreshedText, {
+        next: outcome.current.dataset.version,
+        previous: outcome.previous.dataset.version,
+        origin: inert(outcome.current.origin),
+      }),
+      colour: Colour.confirmed,
+      fields: [
+        { name: `${strings.added} (${outcome.diff.added.length})`, value: list(outcome.diff.added) },
+        { name: `${strings.removed} (${outcome.diff.removed.length})`, value: list(outcome.diff.removed) },
+        { name: `${strings.changed} (${outcome.diff.changed.length})`, value: list(outcome.diff.changed) },
+      ],
+    },
+    strings,
+  );
+  return payload([embed], { ephemeral: true });
+}
+
+function renderProblems(problems: readonly Problem[], version: string, strings: Strings): MessagePayload {
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  const description = [
+    fill(strings.refreshFailedText, { version, shown: shown.length, total: problems.length }),
+    ...shown.map((problem) => `• ${inert(formatProblem(problem))}`),
+  ].join('\n');
+  return payload([buildEmbed({ title: strings.refreshFailedTitle, description, colour: Colour.error }, strings)], {
+    ephemeral: true,
+  });
+}
+
+export function renderRefused(locale: Locale): MessagePayload {
+  const strings = stringsFor(locale);
+  return payload(
+    [buildEmbed({ title: strings.refusedTitle, description: strings.refusedText, colour: Colour.error }, strings)],
+    {
+      ephemeral: true,
+    },
+  );
+}
+
+export function renderCrash(reference: string, locale: Locale): MessagePayload {
+  const strings = stringsFor(locale);
+  return payload(
+    [
+      buildEmbed(
+        { title: strings.crashTitle, description: fill(strings.crashText, { reference }), colour: Colour.error },
+        strings,
+      ),
+    ],
+    { ephemeral: true },
+  );
+}

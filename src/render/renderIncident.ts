@@ -1,0 +1,89 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { FigureView, IncidentReport } from '../answers/answer.js';
+import type { Source } from '../dataset/schema.js';
+import { buildEmbed, EmbedLimits } from './embed.js';
+import type { Locale } from './locale.js';
+import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
+import { fill, type Strings } from './strings.js';
+import { describeSource, formatDate, formatValue, inert, quoteBlock } from './text.js';
+
+export function renderIncident(
+  report: IncidentReport,
+  sources: readonly Source[],
+  strings: Strings,
+  locale: Locale,
+): APIEmbed {
+  const { incident, country, perpetrator } = report;
+  const disputed = outcomesDisputed(incident.outcomes);
+  const place = [incident.place.name, incident.place.adminArea].filter(Boolean).map((part) => inert(part ?? ''));
+  const attribution = strings.attribution[incident.perpetrator.attribution];
+  const perpetratorLine = perpetrator
+    ? `${inert(perpetrator.name)}, ${attribution} (${inert(perpetrator.description)})`
+    : attribution;
+
+  const description = [
+    report.matchedVia &&
+      `*${fill(report.matchedVia.via === 'nearby' ? strings.matchedNearby : strings.matchedAdminArea, { name: inert(report.matchedVia.name) })}*`,
+    `**${strings.date}:** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${inert(incident.date.basis)}`,
+    `**${strings.place}:** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
+    `**${strings.target_}:** ${strings.target[incident.target]}`,
+    `**${strings.perpetrator}:** ${perpetratorLine}`,
+    disputed && strings.disputedOutcome,
+    incident.notes && `**${strings.note}:** ${inert(incident.notes)}`,
+    incident.perpetrator.quote && quoteBlock(incident.perpetrator.quote, strings, 1000),
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  const fields: APIEmbedField[] = [
+    ...(report.figures.length > 0
+      ? report.figures.map((view) => figureField(view, strings, locale))
+      : [{ name: strings.figures, value: strings.noFigures }]),
+    ...incident.outcomes.map((outcome) => ({
+      name: `${inert(outcome.saidBy.label)}: ${strings.outcome[outcome.outcome]}`,
+      value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue),
+    })),
+    ...report.statements.map((statement) => ({
+      name: `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
+      value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
+    })),
+  ];
+
+  return buildEmbed(
+    {
+      title: fill(incident.target === 'unspecified' ? strings.attackTitleNoTarget : strings.attackTitle, {
+        target: strings.target[incident.target],
+        place: incident.place.name,
+        country: country.names[locale],
+      }),
+      description,
+      colour: confidenceColour(
+        report.figures.map((view) => view.figure),
+        disputed,
+      ),
+      fields,
+      footer: sourcesFooter(sources, strings, locale, incident.id),
+    },
+    strings,
+  );
+}
+
+/** One figure: what it counts, the number with its qualifier, who says it, and the words it rests on. */
+export function figureField(view: FigureView, strings: Strings, locale: Locale, note?: string): APIEmbedField {
+  const { figure, coversPlaces } = view;
+  const together =
+    coversPlaces.length > 1
+      ? `\n${fill(strings.coversTogether, { n: coversPlaces.length, places: coversPlaces.map(inert).join(', ') })}`
+      : '';
+  const header = `${statusMarker(figure, strings)}${together}${note ? `\n*${note}*` : ''}\n`;
+  const [quote] = figure.quotes;
+  return {
+    name: `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]}`,
+    value: header + (quote ? quoteBlock(quote, strings, EmbedLimits.fieldValue - header.length) : ''),
+  };
+}
+
+export function sourcesFooter(sources: readonly Source[], strings: Strings, locale: Locale, reference: string): string {
+  const label = sources.length === 1 ? strings.source : strings.sources;
+  return `${label}: ${sources.map((source) => describeSource(source, strings, locale)).join('; ')} · ${reference}`;
+}

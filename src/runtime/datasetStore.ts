@@ -1,0 +1,81 @@
+import type { Dataset } from '../dataset/dataset.js';
+import type { LoadResult } from '../dataset/loadDataset.js';
+import type { Problem } from '../dataset/problems.js';
+import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
+
+/** The dataset being served with its index: replaced whole, never modified. */
+export interface Snapshot {
+  readonly dataset: Dataset;
+  readonly index: SearchIndex;
+  readonly loadedAt: Date;
+  readonly loadedBy: string;
+  /** Where it came from: the folder, a URL, an attachment's name. */
+  readonly origin: string;
+}
+
+export interface DatasetDiff {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
+
+export type RefreshOutcome =
+  | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff }
+  | { ok: false; problems: readonly Problem[]; serving: Snapshot };
+
+export function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Snapshot {
+  return { dataset, index: buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
+}
+
+/**
+ * Holds the snapshot every answer reads. A refresh builds and indexes the new dataset completely before
+ * swapping it in, so a failure leaves the old one serving; refreshes run one after another.
+ */
+export class DatasetStore {
+  private snapshot: Snapshot;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(initial: Snapshot) {
+    this.snapshot = initial;
+  }
+
+  current(): Snapshot {
+    return this.snapshot;
+  }
+
+  /**
+   * @param load produces the candidate dataset; `commit` runs after it validated and before the swap
+   * (writing an attached file to disk, say): if it throws, nothing is swapped.
+   */
+  refresh(
+    load: () => Promise<LoadResult>,
+    who: string,
+    origin: string,
+    commit: () => Promise<void> = async () => {},
+  ): Promise<RefreshOutcome> {
+    const run = async (): Promise<RefreshOutcome> => {
+      const result = await load();
+      if (!result.ok) return { ok: false, problems: result.problems, serving: this.snapshot };
+      const next = makeSnapshot(result.dataset, who, origin);
+      await commit();
+      const previous = this.snapshot;
+      this.snapshot = next;
+      return { ok: true, previous, current: next, diff: diffDatasets(previous.dataset, next.dataset) };
+    };
+    const outcome = this.queue.then(run, run);
+    this.queue = outcome.catch(() => undefined);
+    return outcome;
+  }
+}
+
+export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [id, incident] of after.incidentsById) {
+    const old = before.incidentsById.get(id);
+    if (!old) added.push(id);
+    else if (JSON.stringify(old) !== JSON.stringify(incident)) changed.push(id);
+  }
+  const removed = [...before.incidentsById.keys()].filter((id) => !after.incidentsById.has(id));
+  return { added, removed, changed };
+}
