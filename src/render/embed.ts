@@ -31,27 +31,35 @@ export function buildEmbed(parts: EmbedParts, strings: Strings): APIEmbed {
     name: truncate(field.name, EmbedLimits.fieldName) || '\u200b',
     value: truncate(field.value, EmbedLimits.fieldValue) || '\u200b',
   }));
-  const make = (kept: APIEmbedField[], dropped: number) => {
-    const builder = new EmbedBuilder()
-      .setTitle(truncate(parts.title, EmbedLimits.title))
-      .setColor(parts.colour)
-      .addFields(dropped > 0 ? [...kept, { name: '…', value: fill(strings.truncatedFields, { n: dropped }) }] : kept);
-    if (parts.description) builder.setDescription(truncate(parts.description, EmbedLimits.description));
-    if (parts.footer) builder.setFooter({ text: truncate(parts.footer, EmbedLimits.footer) });
-    return builder.toJSON();
+  const title = truncate(parts.title, EmbedLimits.title);
+  const description = parts.description ? truncate(parts.description, EmbedLimits.description) : undefined;
+  const footer = parts.footer ? { text: truncate(parts.footer, EmbedLimits.footer) } : undefined;
+  const make = (keep: number, descriptionText = description): APIEmbed => {
+    const dropped = fields.length - keep;
+    const kept = fields.slice(0, keep);
+    return {
+      title,
+      ...(descriptionText ? { description: descriptionText } : {}),
+      color: parts.colour,
+      fields: dropped > 0 ? [...kept, { name: '…', value: fill(strings.truncatedFields, { n: dropped }) }] : kept,
+      ...(footer ? { footer } : {}),
+    };
   };
 
-  let keep = Math.min(fields.length, EmbedLimits.fields);
-  if (keep < fields.length) keep = EmbedLimits.fields - 1;
-  let embed = make(fields.slice(0, keep), fields.length - keep);
+  let keep = fields.length > EmbedLimits.fields ? EmbedLimits.fields - 1 : fields.length;
+  let embed = make(keep);
   while (embedLength(embed) > EmbedLimits.total && keep > 0) {
     keep -= 1;
-    embed = make(fields.slice(0, keep), fields.length - keep);
+    embed = make(keep);
   }
-  if (embedLength(embed) > EmbedLimits.total && parts.description) {
-    const excess = embedLength(embed) - EmbedLimits.total;
-    embed = make([], fields.length);
-    embed.description = truncate(embed.description ?? '', (embed.description ?? '').length - excess - 1);
-  }
-  return embed;
+  const excess = embedLength(embed) - EmbedLimits.total;
+  if (excess > 0 && description) embed = make(0, truncate(description, description.length - excess - 1));
+  // discord.js's builder checks every limit and shape once more: a payload it rejects never leaves.
+  const builder = new EmbedBuilder()
+    .setTitle(title)
+    .setColor(parts.colour)
+    .addFields(embed.fields ?? []);
+  if (embed.description) builder.setDescription(embed.description);
+  if (footer) builder.setFooter(footer);
+  return builder.toJSON();
 }

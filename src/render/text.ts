@@ -4,10 +4,14 @@ import type { Locale } from './locale.js';
 import { fill, type Strings } from './strings.js';
 
 export const ELLIPSIS = '…';
+const EMBED_TOTAL_LIMIT = 6000;
 
-/** Text from users or datasets, made inert: no markdown, no mentions. */
-export function inert(text: string): string {
-  return escapeMarkdown(text).replace(/@/g, '@\u200b');
+/**
+ * Text from users or datasets, made inert: no markdown, no mentions. Escaping only lengthens text, so what
+ * could never be shown (beyond `max`) is dropped first: escaping is slow on long text.
+ */
+export function inert(text: string, max: number = EMBED_TOTAL_LIMIT): string {
+  return escapeMarkdown(text.length > max ? text.slice(0, max + 1) : text).replace(/@/g, '@\u200b');
 }
 
 /** Shortens to at most `max` characters, at a word boundary where one is near, ending in an ellipsis. */
@@ -23,12 +27,13 @@ export function truncate(text: string, max: number): string {
  * and says so: what stands before the ellipsis is still verbatim.
  */
 export function quoteBlock(quote: Quote, strings: Strings, max: number): string {
-  const translation = quote.translationEn ? `\n*${strings.translation} (en):* ${inert(quote.translationEn)}` : '';
-  const full = `> ${inert(quote.text)}${translation}`;
+  const translation = quote.translationEn ? `\n*${strings.translation} (en):* ${inert(quote.translationEn, max)}` : '';
+  const shownQuote = inert(quote.text, max);
+  const full = `> ${shownQuote}${translation}`;
   if (full.length <= max) return full;
   const marker = ` [${strings.shortened}]`;
   const budget = Math.max(20, max - marker.length - 2);
-  const quotePart = truncate(`> ${inert(quote.text)}`, Math.ceil(budget * 0.6));
+  const quotePart = truncate(`> ${shownQuote}`, Math.ceil(budget * 0.6));
   const translationPart = truncate(translation, budget - quotePart.length);
   return truncate(`${quotePart}${marker}${translationPart}`, max);
 }

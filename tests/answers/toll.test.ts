@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CountryToll } from '../../src/answers/answer.js';
+import { countryToll, regionToll } from '../../src/answers/tollAnswer.js';
+import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
+import type { DatasetFile, Figure } from '../../src/dataset/schema.js';
+import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
+
+let dataset: Dataset;
+beforeAll(async () => {
+  dataset = await loadRealDataset();
+});
+
+function tollOf(data: Dataset, code: string): CountryToll {
+  const country = data.countriesByCode.get(code);
+  if (!country) throw new Error(code);
+  return countryToll(data, country);
+}
+
+describe('toll per country, against the article', () => {
+  it('Mali: more than 30 per security sources; JNIM claims 40 more, kept apart; Sirakorola has no figure', () => {
+    const mali = tollOf(dataset, 'ML');
+    expect(mali.totals).toEqual([
+      {
+        counts: 'soldiers_killed',
+        reported: { qualifier: 'more_than', number: 30 },
+        claimedOnly: { qualifier: 'exact', number: 40 },
+        claimants: ['JNIM'],
+      },
+    ]);
+    expect(mali.incidentsWithoutFigures.map((i) => i.place.name)).toEqual(['Sirakorola']);
+    expect(mali.statements.map((s) => s.kind)).toContain('no_casualty_figures');
+  });
+
+  it('Burkina Faso: no independent figure, JNIM claims 200, no official toll', () => {
+    const bf = tollOf(dataset, 'BF');
+    expect(bf.totals).toEqual([
+      {
+        counts: 'soldiers_killed',
+        reported: null,
+        claimedOnly: { qualifier: 'exact', number: 200 },
+        claimants: ['JNIM'],
+      },
+    ]);
+    expect(bf.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
+  });
+
+  it('Niger: more than 100 for two attacks together, counted once, no official toll', () => {
+    const niger = tollOf(dataset, 'NE');
+    expect(niger.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
+    expect(niger.figures).toHaveLength(1);
+    expect(niger.figures[0]?.coversPlaces).toEqual(['Tahoua region', 'Dosso region']);
+    expect(niger.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
+  });
+
+  it('the region: the 400 figure stays region-wide, attached to no country', () => {
+    const region = regionToll(dataset);
+    expect(region.regionFigures.map((view) => view.figure.value)).toEqual([{ qualifier: 'more_than', number: 400 }]);
+    for (const country of region.countries) {
+      expect(country.figures.map((view) => view.figure.id)).not.toContain('fig-region-soldiers-killed-since-may');
+    }
+  });
+});
+
+describe('toll arithmetic on fixtures', () => {
+  const soldiers = (id: string, incidentIds: string[], number: number, claim: boolean): Figure => ({
+    id,
+    counts: 'soldiers_killed',
+    value: { qualifier: claim ? 'exact' : 'more_than', number },
+    saidBy: claim
+      ? { kind: 'perpetrator', label: 'JNIM', actorId: 'jnim' }
+      : { kind: 'security_sources', label: 'sources' },
+    status: claim ? 'claimed_by_perpetrator' : 'unconfirmed',
+    scope: { kind: 'incidents', incidentIds },
+    quotes: [{ sourceId: 'nl-2025-06-jnim-sahel', text: 'x' }],
+  });
+  const withFigures = (figures: Figure[], change: (data: DatasetFile) => void = () => {}) => {
+    const data = realDatasetJson();
+    data.figures = figures;
+    change(data);
+    return buildDataset(data, 'fixture');
+  };
+
+  it('GIVEN two reports on the same attack THEN the larger counts, never their sum', () => {
+    const toll = tollOf(
+      withFigures([
+        soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
+        soldiers('b', ['ml-boulkessi-2025-06-01'], 50, false),
+      ]),
+      'ML',
+    );
+    expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 50 });
+    expect(toll.figures.map((view) => view.role).sort()).toEqual(['counted', 'overlap']);
+  });
+
+  it('GIVEN a claim about an attack an independent report covers THEN the claim is not added', () => {
+    const toll = tollOf(
+      withFigures([
+        soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
+        soldiers('b', ['ml-boulkessi-2025-06-01'], 90, true),
+      ]),
+      'ML',
+    );
+    expect(toll.totals[0]).toMatchObject({ reported: { number: 30 }, claimedOnly: null });
+    expect(toll.figures.find((view) => view.figure.id === 'b')?.role).toBe('claim_overlaps_report');
+  });
+
+  it('GIVEN reports on separate attacks THEN they add up, keeping "more than"', () => {
+    const toll = tollOf(
+      withFigures([
+        soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
+        soldiers('b', ['ml-dioura-2025-05-24'], 12, false),
+      ]),
+      'ML',
+    );
+    expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 42 });
+  });
+
+  it('GIVEN a figure for two attacks and one for one of them THEN they overlap: the larger counts', () => {
+    const toll = tollOf(
+      withFigures([
+        soldiers('both', ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'], 100, false),
+        soldiers('one', ['ne-dosso-2025-05-26'], 20, false),
+      ]),
+      'NE',
+    );
+    expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
+  });
+
+  it('GIVEN a country the sources report nothing for THEN no incidents and no totals: "no data", not zero', () => {
+    const data = withFigures([], (d) =>
+      d.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } }),
+    );
+    const chad = tollOf(data, 'TD');
+    expect(chad.incidents).toEqual([]);
+    expect(chad.totals).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+import { EmbedBuilder, embedLength } from 'discord.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answers/answer.js';
+import { answerAttack } from '../../src/answers/attackAnswer.js';
+import { answerToll } from '../../src/answers/tollAnswer.js';
+import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
+import { EmbedLimits } from '../../src/render/embed.js';
+import type { Locale } from '../../src/render/locale.js';
+import type { MessagePayload } from '../../src/render/payload.js';
+import { renderAnswer } from '../../src/render/renderAnswer.js';
+import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
+import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
+import { articleBody, quotesIn } from '../helpers/quotes.js';
+
+let dataset: Dataset;
+let index: SearchIndex;
+beforeAll(async () => {
+  dataset = await loadRealDataset();
+  index = buildSearchIndex(dataset);
+});
+
+function everyAnswer(data: Dataset, searchIndex: SearchIndex): Answer[] {
+  return [
+    ...data.incidents.map((incident) => answerAttack(data, searchIndex, incident.id)),
+    ...data.countries.map((country) => answerToll(data, searchIndex, country.code)),
+    answerToll(data, searchIndex, undefined),
+    answerAttack(data, searchIndex, 'Mali'),
+    answerAttack(data, searchIndex, 'Nigeria'),
+    answerAttack(data, searchIndex, '@everyone **x**'),
+    answerAttack(data, searchIndex, ''),
+  ];
+}
+
+function expectWithinLimits(message: MessagePayload): void {
+  expect(message.allowedMentions).toEqual({ parse: [] });
+  for (const embed of message.embeds) {
+    expect(() => new EmbedBuilder(embed).setTitle(embed.title ?? 'x')).not.toThrow();
+    expect(embedLength(embed)).toBeLessThanOrEqual(EmbedLimits.total);
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(EmbedLimits.title);
+    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(EmbedLimits.description);
+    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(EmbedLimits.fields);
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeLessThanOrEqual(EmbedLimits.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(EmbedLimits.fieldValue);
+    }
+  }
+}
+
+describe.each<Locale>(['en', 'nl'])('rendering in %s', (locale) => {
+  it('GIVEN every answer THEN every quote shown is verbatim source text', () => {
+    const body = articleBody();
+    let quotes = 0;
+    for (const answer of everyAnswer(dataset, index)) {
+      for (const quote of quotesIn(renderAnswer(answer, locale))) {
+        expect(body).toContain(quote.text);
+        quotes += 1;
+      }
+    }
+    expect(quotes).toBeGreaterThan(20);
+  });
+
+  it('GIVEN every answer THEN each payload is within Discord’s limits and pings no one', () => {
+    for (const answer of everyAnswer(dataset, index)) expectWithinLimits(renderAnswer(answer, locale));
+  });
+});
+
+describe('the incident embed', () => {
+  const render = (query: string, locale: Locale = 'en') => {
+    const [embed] = renderAnswer(answerAttack(dataset, index, query), locale).embeds;
+    if (!embed) throw new Error('no embed');
+    return { embed, text: JSON.stringify(embed) };
+  };
+
+  it('GIVEN Boulkessi THEN place, date with its inference, target, claim, marked figure, quote, translation, footer', () => {
+    const { embed, text } = render('Boulkessi');
+    expect(embed.title).toBe('Attack on military base: Boulkessi, Mali');
+    expect(embed.description).toContain('Sunday, 1 June 2025 (inferred, not stated; day)');
+    expect(embed.description).toContain('afgelopen zondag');
+    expect(embed.description).toContain('JNIM, claimed responsibility');
+    expect(embed.fields?.[0]).toMatchObject({ name: 'more than 30 soldiers killed' });
+    expect(embed.fields?.[0]?.value).toContain('⚠️ unconfirmed: two security sources');
+    expect(text).toContain('*translation (en):*');
+    expect(embed.footer?.text).toMatch(/^Source: .*\(nl, June 2025, publisher unknown\)/);
+    expect(embed.color).toBe(0xf9a825);
+  });
+
+  it('GIVEN Dioura THEN the figure is marked as the group’s claim', () => {
+    expect(render('Dioura').embed.fields?.[0]?.value).toContain('📣 claimed by JNIM, not independently confirmed');
+  });
+
+  it('GIVEN Sirakorola THEN the contradicting accounts are marked disputed and there is no figure', () => {
+    const { embed } = render('Sirakorola');
+    expect(embed.description).toContain('⚖️ disputed');
+    expect(embed.fields?.[0]?.value).toBe('No casualty figure in the sources for this attack.');
+    expect(embed.color).toBe(0x8e24aa);
+  });
+
+  it('GIVEN a Dutch user THEN Dutch labels around the same verbatim Dutch quote', () => {
+    const { embed } = render('Boulkessi', 'nl');
+    expect(embed.title).toBe('Aanval op militaire basis: Boulkessi, Mali');
+    expect(embed.fields?.[0]?.value).toContain('⚠️ onbevestigd: two security sources');
+    expect(embed.fields?.[0]?.value).toContain(
+      '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
+    );
+  });
+});
+
+describe('the toll embed', () => {
+  it('GIVEN Mali THEN the independent figure and the claim are stated apart, never summed', () => {
+    const [embed] = renderAnswer(answerToll(dataset, index, 'Mali'), 'en').embeds;
+    expect(embed?.description).toContain('more than 30 according to independent reports');
+    expect(embed?.description).toContain('JNIM claims 40 more');
+    expect(embed?.description).not.toMatch(/70/);
+  });
+
+  it('GIVEN a country with no reported attack THEN "No data", never "0"', () => {
+    const data = realDatasetJson();
+    data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
+    const withChad = buildDataset(data, 'fixture');
+    const [embed] = renderAnswer(answerToll(withChad, buildSearchIndex(withChad), 'Chad'), 'en').embeds;
+    expect(embed?.description).toContain('No data in the sources');
+    expect(embed?.description).not.toMatch(/\b0\b/);
+  });
+});
+
+describe('user text', () => {
+  it('GIVEN markdown and @everyone in a query THEN echoed escaped, and no reply may mention anyone', () => {
+    const message = renderAnswer(answerAttack(dataset, index, '@everyone **x**'), 'en');
+    expect(message.allowedMentions).toEqual({ parse: [] });
+    expect(message.embeds[0]?.description).toContain('@\u200beveryone \\*\\*x\\*\\*');
+  });
+
+  it('GIVEN an error THEN it is shown to the asker alone', () => {
+    expect(renderAnswer(answerAttack(dataset, index, ''), 'en').flags).toBe(64);
+  });
+});
+
+describe('a dataset with very long texts', () => {
+  it('GIVEN quotes, labels and notes far beyond the limits THEN every payload fits, shortened quotes say so and stay verbatim', () => {
+    const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(120);
+    const data = realDatasetJson();
+    for (const incident of data.incidents) {
+      incident.notes = long;
+      incident.place.adminArea = long.slice(0, 900);
+      for (const outcome of incident.outcomes) outcome.quote = { ...outcome.quote, text: long, translationEn: long };
+    }
+    for (const figure of data.figures) {
+      figure.saidBy.label = long.slice(0, 600);
+      figure.quotes = [{ sourceId: 'long', text: long, translationEn: long }];
+    }
+    data.statements = [
+      ...data.statements,
+      ...data.statements,
+      ...data.statements,
+      ...data.statements,
+      ...data.statements,
+    ].map((statement, i) => ({ ...statement, id: `st-${i}`, quote: { ...statement.quote, text: long } }));
+    const longData = buildDataset(data, 'long');
+    const longIndex = buildSearchIndex(longData);
+    let shortened = 0;
+    for (const answer of everyAnswer(longData, longIndex)) {
+      const message = renderAnswer(answer, 'en');
+      expectWithinLimits(message);
+      for (const quote of quotesIn(message)) {
+        if (!quote.shortened) continue;
+        shortened += 1;
+        expect(long).toContain(quote.text.replace(/…$/, ''));
+      }
+    }
+    expect(shortened).toBeGreaterThan(5);
+  });
+});
