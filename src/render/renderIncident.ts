@@ -73,7 +73,7 @@ export function figureField(view: FigureView, strings: Strings, locale: Locale, 
   const { figure, coversPlaces } = view;
   const together =
     coversPlaces.length > 1
-      ? `\n${fill(strings.coversTogether, { n: coversPlaces.length, places: coversPlaces.map(inert).join(', ') })}`
+      ? `\n${fill(strings.coversTogether, { n: coversPlaces.length, places: coversPlaces.map((text) => inert(text)).join(', ') })}`
       : '';
   const header = `${statusMarker(figure, strings)}${together}${note ? `\n*${note}*` : ''}\n`;
   const [quote] = figure.quotes;

@@ -72,7 +72,7 @@ export function totalLines(toll: CountryToll, strings: Strings, locale: Locale):
 
 function totalLine(total: TollTotal, toll: CountryToll, strings: Strings, locale: Locale): string[] {
   const counts = strings.counts[total.counts];
-  const claimants = total.claimants.map(inert).join(', ');
+  const claimants = total.claimants.map((text) => inert(text)).join(', ');
   if (!total.reported) {
     if (!total.claimedOnly) return [];
     return [fill(strings.onlyClaims, { counts, claimants, value: formatValue(total.claimedOnly, strings, locale) })];
