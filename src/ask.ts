@@ -19,7 +19,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, [], false);
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const store = await openStore(config, 'ask');
   const requester = { id: 'console', name: 'ask', canManageDataset: true };
   const outcome = await answerLine(line, commandContext(store, config, logger, requester, locale));

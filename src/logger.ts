@@ -21,7 +21,9 @@ const REDACTED_PATHS = [
 export function createLogger(
   level: string,
   secrets: readonly string[] = [],
-  humanReadable = process.stderr.isTTY,
+  destination: pino.DestinationStream = process.stderr.isTTY
+    ? pretty({ destination: 2, sync: true })
+    : pino.destination(2),
 ): Logger {
   const scrub = secrets.filter((secret) => secret.length >= 8);
   return pino(
@@ -32,6 +34,6 @@ export function createLogger(
         streamWrite: (line) => scrub.reduce((text, secret) => text.split(secret).join('[redacted]'), line),
       },
     },
-    humanReadable ? pretty({ destination: 2, sync: true }) : pino.destination(2),
+    destination,
   );
 }

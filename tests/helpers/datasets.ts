@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { loadDataset } from '../../src/dataset/loadDataset.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
@@ -20,15 +20,20 @@ export async function loadRealDataset(): Promise<Dataset> {
   return result.dataset;
 }
 
-const tempDirs: string[] = [];
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDirs = { test: [] as string[], file: [] as string[] };
+const removeAll = (dirs: string[]) => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
+afterEach(() => removeAll(tempDirs.test));
+afterAll(() => removeAll(tempDirs.file));
 
-/** A dataset folder in a temporary directory with the real source texts and the given dataset.json. */
-export function writeDataDir(content: DatasetFile | string): string {
+/**
+ * A dataset folder in a temporary directory with the real source texts and the given dataset.json,
+ * removed after the test (or, with `lifetime: 'file'`, after the test file).
+ */
+export function writeDataDir(content: DatasetFile | string, lifetime: keyof typeof tempDirs = 'test'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sahel-data-'));
-  tempDirs.push(dir);
+  tempDirs[lifetime].push(dir);
   cpSync(path.join(REAL_DATA_DIR, 'sources'), path.join(dir, 'sources'), { recursive: true });
   writeFileSync(
     path.join(dir, 'dataset.json'),

@@ -1,0 +1,215 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Command } from '../../commands/command.js';
+import { commands } from '../../commands/index.js';
+import { deployCommands } from '../../src/bot/deployCommands.js';
+import { type RunningBot, startBot } from '../../src/bot/startBot.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
+
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.stand-in.secret-token-value';
+const MODERATOR = { id: '400000000000000005', permissions: '32' };
+const MEMBER = { id: '400000000000000006', permissions: '0' };
+
+// A command that always fails, to see how the bot reports a crash: the real router, the real client.
+const boom: Command = {
+  definition: new SlashCommandBuilder().setName('boom').setDescription('always throws'),
+  async run() {
+    throw new Error('handler exploded');
+  },
+};
+
+const standIn = new DiscordStandIn();
+const logLines: string[] = [];
+let bot: RunningBot;
+let config: Config;
+let dataDir: string;
+
+type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[]; color?: number };
+const embedOf = (response: InteractionResponse): Embed => {
+  const data = (response.edit ?? response.callback.data) as { embeds?: Embed[] };
+  const [embed] = data.embeds ?? [];
+  if (!embed) throw new Error(`no embed in ${JSON.stringify(response)}`);
+  return embed;
+};
+const slash = (name: string, options: unknown[] = [], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
+  standIn.interact({ type: 2, name, options, ...extra });
+const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }) => {
+  if (!file) return slash('dataset', [{ type: 1, name: 'refresh', options: [] }], { member });
+  const url = standIn.hostFile(file.name, file.content);
+  const attachment = {
+    id: '500000000000000001',
+    filename: file.name,
+    size: Buffer.byteLength(file.content),
+    url,
+    proxy_url: url,
+    content_type: 'application/json',
+  };
+  return slash('dataset', [{ type: 1, name: 'refresh', options: [{ type: 11, name: 'file', value: attachment.id }] }], {
+    member,
+    resolved: { attachments: { [attachment.id]: attachment } },
+  });
+};
+
+beforeAll(async () => {
+  await standIn.start();
+  dataDir = writeDataDir(realDatasetJson(), 'file');
+  config = loadConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: APPLICATION_ID,
+    DISCORD_GUILD_ID: GUILD_ID,
+    DISCORD_API_URL: standIn.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  });
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger('info', [TOKEN], sink);
+  bot = await startBot(config, TOKEN, logger, new Map([...commands, ['boom', boom]]));
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await standIn.stop();
+});
+
+describe('the bot against a local Discord stand-in', () => {
+  it('GIVEN npm run deploy THEN the commands are registered on the test server with Dutch localisations', async () => {
+    const deployment = await deployCommands(config, TOKEN, APPLICATION_ID, commands);
+    expect(deployment.names).toEqual(['attack', 'toll', 'about', 'dataset']);
+    const registered = standIn.registered.get(`guild:${GUILD_ID}`) as Record<string, unknown>[];
+    const attack = registered.find((command) => command.name === 'attack') as {
+      name_localizations: Record<string, string>;
+      options: { autocomplete: boolean; max_length: number }[];
+    };
+    expect(attack.name_localizations).toEqual({ nl: 'aanval' });
+    expect(attack.options[0]).toMatchObject({ autocomplete: true, max_length: 100 });
+    expect(registered.find((command) => command.name === 'dataset')).toMatchObject({
+      default_member_permissions: '32',
+    });
+  });
+
+  it('GIVEN the bot logged in THEN it identified with the Guilds intent only', () => {
+    expect(standIn.identify).toMatchObject({ intents: 1 });
+    expect(bot.client.guilds.cache.has(GUILD_ID)).toBe(true);
+  });
+
+  it('GIVEN /attack Boulkessi THEN a public embed with the marked figure and a verbatim quote, pinging no one', async () => {
+    const response = await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }]);
+    expect(response.callback.type).toBe(4);
+    expect(response.callback.data).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect((response.callback.data?.flags ?? 0) as number & 64).toBe(0);
+    const embed = embedOf(response);
+    expect(embed.title).toBe('Attack on military base: Boulkessi, Mali');
+    expect(embed.fields?.[0]?.value).toContain('⚠️ unconfirmed: two security sources');
+    expect(embed.fields?.[0]?.value).toContain(
+      '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
+    );
+  });
+
+  it('GIVEN autocomplete for "boulk" THEN Boulkessi is the first choice', async () => {
+    const response = await standIn.interact({
+      type: 4,
+      name: 'attack',
+      options: [{ type: 3, name: 'place', value: 'boulk', focused: true }],
+    });
+    expect(response.callback.type).toBe(8);
+    const choices = (response.callback.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices[0]).toEqual({ name: 'Boulkessi, Mali · Sunday, 1 June 2025', value: 'ml-boulkessi-2025-06-01' });
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('GIVEN autocomplete with junk THEN an empty list, not an error', async () => {
+    const response = await standIn.interact({
+      type: 4,
+      name: 'toll',
+      options: [{ type: 3, name: 'country', value: 'qqqqqqqqqq', focused: true }],
+    });
+    expect(response.callback).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('GIVEN /toll Niger THEN one figure for two attacks, unconfirmed, and no official toll', async () => {
+    const embed = embedOf(await slash('toll', [{ type: 3, name: 'country', value: 'Niger' }]));
+    expect(embed.title).toBe('Reported toll: Niger');
+    expect(embed.description).toContain('more than 100 according to independent reports');
+    expect(JSON.stringify(embed.fields)).toContain('No official toll published');
+  });
+
+  it('GIVEN /toll Nigeria THEN no data, with Niger only as a suggestion', async () => {
+    const embed = embedOf(await slash('toll', [{ type: 3, name: 'country', value: 'Nigeria' }]));
+    expect(embed.title).toBe('No data in the sources');
+    expect(embed.description).toContain('Did you mean: **Niger**?');
+  });
+
+  it('GIVEN a Dutch-locale user THEN the reply is in Dutch, the quote still verbatim', async () => {
+    const embed = embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Dioura' }], { locale: 'nl' }));
+    expect(embed.title).toBe('Aanval op militaire basis: Dioura, Mali');
+    expect(embed.fields?.[0]?.value).toContain('📣 opgeëist door JNIM, niet onafhankelijk bevestigd');
+  });
+
+  it('GIVEN a handler that throws THEN an ephemeral "something went wrong" with a reference that is in the error log', async () => {
+    const response = await slash('boom');
+    expect(response.callback.data?.flags).toBe(64);
+    const embed = embedOf(response);
+    expect(embed.title).toBe('Something went wrong');
+    const reference = embed.description?.match(/Reference: `(\w+)`/)?.[1];
+    expect(reference).toBeDefined();
+    const logged = logLines.map((line) => JSON.parse(line)).find((line) => line.reference === reference);
+    expect(logged).toMatchObject({ level: 50, msg: 'command failed', command: 'boom' });
+  });
+
+  it('GIVEN a member without Manage Server THEN refresh is refused, ephemerally, and logged', async () => {
+    const response = await refresh(MEMBER);
+    expect(embedOf(response).title).toBe('Not allowed');
+    expect(response.callback.data?.flags ?? response.callback.data).toBeTruthy();
+    expect(logLines.some((line) => line.includes('dataset refresh refused') && line.includes(MEMBER.id))).toBe(true);
+  });
+
+  it('GIVEN a moderator refresh with a broken dataset THEN the problems are listed and the old dataset keeps serving', async () => {
+    const before = bot.store.current().dataset.version;
+    const broken = realDatasetJson();
+    Object.assign(broken.figures[0] as object, { status: 'probably' });
+    const response = await refresh(MODERATOR, { name: 'dataset.json', content: JSON.stringify(broken) });
+    expect(response.callback).toMatchObject({ type: 5, data: { flags: 64 } });
+    const embed = embedOf(response);
+    expect(embed.title).toBe('Refresh refused: the dataset has problems');
+    expect(embed.description).toContain(`\`${before}\` is still serving`);
+    expect(embed.description).toContain('dataset.json: figures[0].status: Invalid option');
+    expect(bot.store.current().dataset.version).toBe(before);
+    expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }])).title).toContain(
+      'Boulkessi',
+    );
+  });
+
+  it('GIVEN a moderator refresh with a good attached dataset THEN it is swapped in, kept on disk with a backup, and says what changed', async () => {
+    const before = bot.store.current().dataset.version;
+    const changed = realDatasetJson();
+    changed.incidents = changed.incidents.filter((incident) => incident.id !== 'ml-dioura-2025-05-24');
+    changed.figures = changed.figures.filter((figure) => figure.id !== 'fig-dioura-soldiers-killed-jnim-claim');
+    const content = JSON.stringify(changed, null, 2);
+    const embed = embedOf(await refresh(MODERATOR, { name: 'dataset.json', content }));
+    expect(embed.title, embed.description).toBe('Dataset refreshed');
+    expect(embed.description).toContain(`(was \`${before}\`)`);
+    expect(embed.fields?.[1]).toEqual({ name: 'Incidents removed (1)', value: '`ml-dioura-2025-05-24`' });
+    expect(readFileSync(path.join(dataDir, 'dataset.json'), 'utf8')).toBe(content);
+    expect(existsSync(path.join(dataDir, 'dataset.json.bak'))).toBe(true);
+    expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Dioura' }])).title).toBe(
+      'No data in the sources',
+    );
+  });
+
+  it('GIVEN every log line THEN the token never appears', () => {
+    expect(logLines.length).toBeGreaterThan(5);
+    expect(logLines.join('\n')).not.toContain(TOKEN);
+    expect(logLines.join('\n')).not.toContain('secret-token-value');
+  });
+});

@@ -1,0 +1,316 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A local stand-in for Discord's REST API and gateway, just enough for the real discord.js client to log in,
+ * register commands and answer interactions (see shared/notes/discord-stand-in.md). Records what the bot sends.
+ */
+
+export const APPLICATION_ID = '100000000000000001';
+export const GUILD_ID = '200000000000000002';
+export const CHANNEL_ID = '300000000000000003';
+const BOT_USER = {
+  id: APPLICATION_ID,
+  username: 'sahel-bot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+export interface InteractionResponse {
+  /** The callback body: `{ type, data }` (4 message, 5 deferred, 8 autocomplete). */
+  readonly callback: { type: number; data?: Record<string, unknown> };
+  /** For a deferred reply, the message edited in afterwards. */
+  readonly edit?: Record<string, unknown>;
+}
+
+export interface Member {
+  readonly id: string;
+  readonly permissions?: string;
+  readonly roles?: string[];
+}
+
+interface Pending {
+  callback?: InteractionResponse['callback'];
+  resolve: (response: InteractionResponse) => void;
+}
+
+export class DiscordStandIn {
+  private readonly server: Server = createServer((request, response) => void this.handle(request, response));
+  private readonly gateway = new WebSocketServer({ noServer: true });
+  private socket: WebSocket | undefined;
+  private sequence = 0;
+  private nextId = 900000000000000000n;
+  private readonly pending = new Map<string, Pending>();
+  private readonly files = new Map<string, string>();
+  readonly registered = new Map<string, unknown[]>();
+  readonly requests: string[] = [];
+  identify: Record<string, unknown> | undefined;
+
+  async start(): Promise<void> {
+    this.server.on('upgrade', (request, socket, head) => {
+      this.gateway.handleUpgrade(request, socket, head, (ws) => this.connect(ws));
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.origin}/api`;
+  }
+
+  /** Serves a file the way Discord's CDN serves an attachment; returns its URL. */
+  hostFile(name: string, content: string): string {
+    this.files.set(name, content);
+    return `${this.origin}/attachments/${name}`;
+  }
+
+  /** Sends an INTERACTION_CREATE and resolves with what the bot answered. */
+  interact(options: {
+    type: 2 | 4;
+    name: string;
+    options?: unknown[];
+    member?: Member;
+    locale?: string;
+    resolved?: Record<string, unknown>;
+  }): Promise<InteractionResponse> {
+    if (!this.socket) throw new Error('the bot is not connected');
+    const id = this.snowflake();
+    const token = `interaction-token-${id}`;
+    const member = options.member ?? { id: '400000000000000004' };
+    const user = {
+      id: member.id,
+      username: `user${member.id.slice(-4)}`,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+    const answered = new Promise<InteractionResponse>((resolve) => this.pending.set(token, { resolve }));
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: APPLICATION_ID,
+      type: options.type,
+      token,
+      version: 1,
+      locale: options.locale ?? 'en-US',
+      guild_locale: 'en-US',
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+      member: {
+        user,
+        roles: member.roles ?? [],
+        permissions: member.permissions ?? '0',
+        joined_at: '2025-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      app_permissions: '8',
+      entitlements: [],
+      authorizing_integration_owners: { 0: GUILD_ID },
+      context: 0,
+      data: {
+        id: this.snowflake(),
+        name: options.name,
+        type: 1,
+        options: options.options ?? [],
+        ...(options.resolved ? { resolved: options.resolved } : {}),
+      },
+    });
+    return answered;
+  }
+
+  private snowflake(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  private dispatch(type: string, data: unknown): void {
+    this.sequence += 1;
+    this.socket?.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
+  }
+
+  private connect(ws: WebSocket): void {
+    this.socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    ws.on('message', (raw) => {
+      const message = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
+      if (message.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (message.op === 2) {
+        this.identify = message.d;
+        this.dispatch('READY', {
+          v: 10,
+          user: BOT_USER,
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: 'stand-in-session',
+          resume_gateway_url: this.origin.replace('http', 'ws'),
+          application: { id: APPLICATION_ID, flags: 0 },
+          shard: [0, 1],
+        });
+        this.dispatch('GUILD_CREATE', this.guild());
+      }
+    });
+  }
+
+  private guild() {
+    return {
+      id: GUILD_ID,
+      name: 'Stand-in server',
+      icon: null,
+      owner_id: '400000000000000009',
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        {
+          id: GUILD_ID,
+          name: '@everyone',
+          permissions: '0',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: '2025-01-01T00:00:00.000Z',
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [] }],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    const url = new URL(request.url ?? '/', this.origin);
+    this.requests.push(`${request.method} ${url.pathname}`);
+    const json = (status: number, value: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(value));
+    };
+    const route = (method: string, pattern: RegExp) =>
+      request.method === method ? (url.pathname.match(pattern) ?? undefined) : undefined;
+
+    if (route('GET', /^\/api\/v10\/gateway\/bot$/)) {
+      return json(200, {
+        url: this.origin.replace('http', 'ws'),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    const registration = route('PUT', /^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (registration) {
+      const commands = (body as Record<string, unknown>[]).map((command) => ({
+        ...command,
+        id: this.snowflake(),
+        application_id: registration[1],
+        version: this.snowflake(),
+      }));
+      this.registered.set(registration[2] ? `guild:${registration[2]}` : 'global', commands);
+      return json(200, commands);
+    }
+    const callbackRoute = route('POST', /^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (callbackRoute) {
+      const callback = body as InteractionResponse['callback'];
+      const pending = this.pending.get(callbackRoute[2] ?? '');
+      if (pending) {
+        pending.callback = callback;
+        if (callback.type !== 5) pending.resolve({ callback });
+      }
+      if (url.searchParams.get('with_response') !== 'true') {
+        // No body and no content-type: an empty body labelled JSON makes discord.js throw.
+        response.writeHead(204);
+        return void response.end();
+      }
+      return json(200, {
+        interaction: {
+          id: callbackRoute[1],
+          type: 2,
+          activity_instance_id: null,
+          response_message_id: this.snowflake(),
+          response_message_loading: callback.type === 5,
+          response_message_ephemeral: false,
+        },
+        resource: { type: callback.type, ...(callback.data ? { message: this.message(callback.data) } : {}) },
+      });
+    }
+    const edit = route('PATCH', /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/(?:@|%40)original$/);
+    if (edit) {
+      const pending = this.pending.get(edit[2] ?? '');
+      if (pending?.callback) pending.resolve({ callback: pending.callback, edit: body as Record<string, unknown> });
+      return json(200, this.message(body as Record<string, unknown>));
+    }
+    const file = route('GET', /^\/attachments\/(.+)$/);
+    if (file) {
+      const content = this.files.get(file[1] ?? '');
+      if (content === undefined) return json(404, { message: 'Unknown attachment' });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return void response.end(content);
+    }
+    json(404, { message: `stand-in has no route for ${request.method} ${url.pathname}`, code: 0 });
+  }
+
+  private message(data: Record<string, unknown>) {
+    return {
+      id: this.snowflake(),
+      channel_id: CHANNEL_ID,
+      author: BOT_USER,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 20,
+      flags: 0,
+      ...data,
+    };
+  }
+}
