@@ -12,7 +12,8 @@ async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const localeAt = args.indexOf('--locale');
   const locale = toLocale(localeAt >= 0 ? args[localeAt + 1] : 'en');
-  const line = args.filter((arg, i) => arg !== '--json' && i !== localeAt && i !== localeAt + 1).join(' ');
+  const localeArgs = localeAt >= 0 ? [localeAt, localeAt + 1] : [];
+  const line = args.filter((arg, i) => arg !== '--json' && !localeArgs.includes(i)).join(' ');
   if (!json && line.trim() === '') {
     process.stderr.write(`${USAGE}\n`);
     return 1;
