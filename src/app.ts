@@ -22,7 +22,7 @@ export async function openStore(config: Config, loadedBy: string): Promise<Datas
       ].join('\n'),
     );
   }
-  return new DatasetStore(makeSnapshot(result.dataset, loadedBy, config.DATA_DIR));
+  return new DatasetStore(await makeSnapshot(result.dataset, loadedBy, config.DATA_DIR));
 }
 
 /** The context every command runs in; the transports fill in who asked and in which language. */

@@ -1,22 +1,49 @@
-import type { Problem } from './problems.js';
+import { forEachChunked } from './chunked.js';
+import { formatProblem, type Problem } from './problems.js';
 import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
 import { normaliseWhitespace } from './sourceText.js';
+
+export type RecordKind = 'incidents' | 'figures' | 'statements';
+/** Where record `index` of a kind came from: `dataset.json` or a line of a `.jsonl` file. */
+export type LocateRecord = (kind: RecordKind, index: number) => { file: string; path: string };
 
 /**
  * Checks what a schema cannot: unique ids, references that resolve, quotes that stand verbatim in their
  * source, and figures whose status agrees with who gave them.
  * @param quotableTexts normalised quotable text of each source that could be read, by source id
  */
-export function crossCheck(data: DatasetFile, quotableTexts: ReadonlyMap<string, string>, file: string): Problem[] {
+export async function crossCheck(
+  data: DatasetFile,
+  quotableTexts: ReadonlyMap<string, string>,
+  file: string,
+  locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
+): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const report = (path: string, reason: string) => problems.push({ file, path, reason });
+  const where = (path: string) => {
+    const record = path.match(/^(incidents|figures|statements)\[(\d+)\](.*)$/);
+    if (!record) return { file, path };
+    const at = locate(record[1] as RecordKind, Number(record[2]));
+    const rest = record[3] ?? '';
+    // A .jsonl record is located by its line: "line 12, place.name".
+    const joined =
+      at.path.startsWith('line ') && rest !== '' ? `${at.path}, ${rest.replace(/^\./, '')}` : `${at.path}${rest}`;
+    return { file: at.file, path: joined };
+  };
+  const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
   const uniqueIds = (kind: keyof DatasetFile, list: ReadonlyArray<string>) => {
     const firstIndex = new Map<string, number>();
     list.forEach((id, index) => {
       const first = firstIndex.get(id);
       if (first === undefined) firstIndex.set(id, index);
-      else report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${kind}[${first}])`);
+      else {
+        const firstUse = where(`${kind}[${first}]`);
+        const at =
+          firstUse.file === where(`${kind}[${index}]`).file
+            ? firstUse.path
+            : formatProblem({ ...firstUse, reason: '' });
+        report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${at})`);
+      }
     });
     return firstIndex;
   };
@@ -72,7 +99,7 @@ export function crossCheck(data: DatasetFile, quotableTexts: ReadonlyMap<string,
     checkRef(`${path}.countryCode`, 'country', countryCodes, speaker.countryCode);
   };
 
-  data.incidents.forEach((incident, i) => {
+  await forEachChunked(data.incidents, (incident, i) => {
     const at = `incidents[${i}]`;
     checkRef(`${at}.countryCode`, 'country', countryCodes, incident.countryCode);
     checkRefs(`${at}.sourceIds`, 'source', sourceIds, incident.sourceIds);
@@ -94,7 +121,7 @@ export function crossCheck(data: DatasetFile, quotableTexts: ReadonlyMap<string,
     });
   });
 
-  data.figures.forEach((figure, f) => {
+  await forEachChunked(data.figures, (figure, f) => {
     const at = `figures[${f}]`;
     checkSpeaker(`${at}.saidBy`, figure.saidBy);
     if ((figure.saidBy.kind === 'perpetrator') !== (figure.status === 'claimed_by_perpetrator')) {
@@ -107,7 +134,7 @@ export function crossCheck(data: DatasetFile, quotableTexts: ReadonlyMap<string,
     for (const [q, quote] of figure.quotes.entries()) checkQuote(`${at}.quotes[${q}]`, quote);
   });
 
-  data.statements.forEach((statement, s) => {
+  await forEachChunked(data.statements, (statement, s) => {
     const at = `statements[${s}]`;
     checkSpeaker(`${at}.saidBy`, statement.saidBy);
     checkScope(`${at}.scope`, statement.scope);

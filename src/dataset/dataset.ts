@@ -1,3 +1,4 @@
+import { forEachChunked } from './chunked.js';
 import type { Actor, Country, DatasetFile, Figure, Incident, Source, Statement } from './schema.js';
 
 /** A validated, cross-checked dataset with the look-ups answers need. Immutable once built. */
@@ -14,31 +15,40 @@ export interface Dataset extends DatasetFile {
   readonly statementsByIncident: ReadonlyMap<string, readonly Statement[]>;
 }
 
-function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
+async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Promise<Map<string, T[]>> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  await forEachChunked(items, (item) => {
     for (const key of keysOf(item)) {
       const group = groups.get(key);
       if (group) group.push(item);
       else groups.set(key, [item]);
     }
-  }
+  });
   return groups;
 }
 
-export function buildDataset(data: DatasetFile, version: string): Dataset {
+async function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Promise<Map<string, T>> {
+  const map = new Map<string, T>();
+  await forEachChunked(items, (item) => map.set(keyOf(item), item));
+  return map;
+}
+
+/** Builds the look-ups in chunks: a million incidents never hold the event loop for long. */
+export async function buildDataset(data: DatasetFile, version: string): Promise<Dataset> {
   return {
     ...data,
     version,
-    sourcesById: new Map(data.sources.map((source) => [source.id, source])),
-    countriesByCode: new Map(data.countries.map((country) => [country.code, country])),
-    actorsById: new Map(data.actors.map((actor) => [actor.id, actor])),
-    incidentsById: new Map(data.incidents.map((incident) => [incident.id, incident])),
-    incidentsByCountry: groupBy(data.incidents, (incident) => [incident.countryCode]),
-    incidentsByActor: groupBy(data.incidents, (incident) =>
+    sourcesById: await byKey(data.sources, (source) => source.id),
+    countriesByCode: await byKey(data.countries, (country) => country.code),
+    actorsById: await byKey(data.actors, (actor) => actor.id),
+    incidentsById: await byKey(data.incidents, (incident) => incident.id),
+    incidentsByCountry: await groupBy(data.incidents, (incident) => [incident.countryCode]),
+    incidentsByActor: await groupBy(data.incidents, (incident) =>
       incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],
     ),
-    figuresByIncident: groupBy(data.figures, (f) => (f.scope.kind === 'incidents' ? f.scope.incidentIds : [])),
-    statementsByIncident: groupBy(data.statements, (s) => (s.scope.kind === 'incidents' ? s.scope.incidentIds : [])),
+    figuresByIncident: await groupBy(data.figures, (f) => (f.scope.kind === 'incidents' ? f.scope.incidentIds : [])),
+    statementsByIncident: await groupBy(data.statements, (s) =>
+      s.scope.kind === 'incidents' ? s.scope.incidentIds : [],
+    ),
   };
 }

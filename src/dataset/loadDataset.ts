@@ -1,17 +1,30 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { crossCheck } from './crossCheck.js';
+import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import { crossCheck, type LocateRecord, type RecordKind } from './crossCheck.js';
 import { buildDataset, type Dataset } from './dataset.js';
 import { formatPath, type Problem } from './problems.js';
-import { DatasetFileSchema } from './schema.js';
+import { DatasetFileSchema, FigureSchema, IncidentSchema, StatementSchema } from './schema.js';
 import { quotableText } from './sourceText.js';
 
 export const DATASET_FILE_NAME = 'dataset.json';
 
+/** Large datasets keep their records one JSON object a line beside `dataset.json`: read as a stream, never whole. */
+const RECORD_FILES = {
+  incidents: { file: 'incidents.jsonl', schema: IncidentSchema },
+  figures: { file: 'figures.jsonl', schema: FigureSchema },
+  statements: { file: 'statements.jsonl', schema: StatementSchema },
+} as const;
+
+/** Past this many problems a file is clearly wrong as a whole: stop collecting more. */
+const MAX_PROBLEMS = 500;
+
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
-/** Loads `dataset.json` and the source texts it names from a dataset folder. */
+/** Loads `dataset.json`, any `.jsonl` record files and the source texts they name from a dataset folder. */
 export async function loadDataset(dataDir: string): Promise<LoadResult> {
   const file = path.join(dataDir, DATASET_FILE_NAME);
   let text: string;
@@ -20,15 +33,19 @@ export async function loadDataset(dataDir: string): Promise<LoadResult> {
   } catch (error) {
     return { ok: false, problems: [{ file, path: '', reason: `cannot read the file (${describeIoError(error)})` }] };
   }
-  return parseDataset(text, { dataDir, file });
+  return parseDataset(text, { dataDir, file, recordFiles: true });
 }
 
 /**
  * Validates dataset JSON from anywhere (the folder, a URL, an attachment); source texts always come from
  * `dataDir`, so a quote can only ever be checked against a text kept with the data.
  * @param where.file how problems name the JSON's origin
+ * @param where.recordFiles also read `incidents.jsonl`, `figures.jsonl` and `statements.jsonl` from `dataDir`
  */
-export async function parseDataset(text: string, where: { dataDir: string; file: string }): Promise<LoadResult> {
+export async function parseDataset(
+  text: string,
+  where: { dataDir: string; file: string; recordFiles?: boolean },
+): Promise<LoadResult> {
   const { dataDir, file } = where;
   const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
   if (text.trim() === '') return fail([{ file, path: '', reason: 'the file is empty' }]);
@@ -39,16 +56,30 @@ export async function parseDataset(text: string, where: { dataDir: string; file:
   } catch (error) {
     return fail([{ file, path: '', reason: `not valid JSON (${(error as Error).message})` }]);
   }
-
   const parsed = DatasetFileSchema.safeParse(json);
   if (!parsed.success) {
     return fail(parsed.error.issues.map((issue) => ({ file, path: formatPath(issue.path), reason: issue.message })));
   }
   const data = parsed.data;
-
   const hash = createHash('sha256').update(text);
-  const quotableTexts = new Map<string, string>();
   const problems: Problem[] = [];
+
+  // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
+  const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };
+  const lineNumbers = { incidents: [] as number[], figures: [] as number[], statements: [] as number[] };
+  if (where.recordFiles) {
+    for (const kind of Object.keys(RECORD_FILES) as RecordKind[]) {
+      const recordFile = path.join(dataDir, RECORD_FILES[kind].file);
+      const records = { target: data[kind] as unknown[], lineNumbers: lineNumbers[kind] };
+      await readRecordLines(recordFile, RECORD_FILES[kind].schema, records, problems, hash);
+    }
+  }
+  const locate: LocateRecord = (kind, index) =>
+    index < inJson[kind]
+      ? { file, path: `${kind}[${index}]` }
+      : { file: path.join(dataDir, RECORD_FILES[kind].file), path: `line ${lineNumbers[kind][index - inJson[kind]]}` };
+
+  const quotableTexts = new Map<string, string>();
   for (const [index, source] of data.sources.entries()) {
     const sourceFile = path.join(dataDir, source.file);
     try {
@@ -68,15 +99,64 @@ export async function parseDataset(text: string, where: { dataDir: string; file:
       });
     }
   }
-
-  problems.push(...crossCheck(data, quotableTexts, file));
   if (problems.length > 0) return fail(problems);
-  return { ok: true, dataset: buildDataset(data, hash.digest('hex').slice(0, 12)) };
+
+  problems.push(...(await crossCheck(data, quotableTexts, file, locate)));
+  if (problems.length > 0) return fail(problems.slice(0, MAX_PROBLEMS));
+  return { ok: true, dataset: await buildDataset(data, hash.digest('hex').slice(0, 12)) };
+}
+
+/** Streams a `.jsonl` file into `records.target`, validating each line; a missing file is simply no records. */
+async function readRecordLines(
+  file: string,
+  schema: z.ZodType,
+  records: { target: unknown[]; lineNumbers: number[] },
+  problems: Problem[],
+  hash: Hash,
+): Promise<void> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const opened = await new Promise<boolean>((resolve) => {
+    stream.once('open', () => resolve(true));
+    stream.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT')
+        problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
+      resolve(false);
+    });
+  });
+  if (!opened) return;
+
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNumber += 1;
+    hash.update(line).update('\n');
+    if (line.trim() === '' || problems.length >= MAX_PROBLEMS) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push({ file, path: `line ${lineNumber}`, reason: `not valid JSON (${(error as Error).message})` });
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      records.target.push(parsed.data);
+      records.lineNumbers.push(lineNumber);
+    } else {
+      for (const issue of parsed.error.issues) {
+        problems.push({
+          file,
+          path: `line ${lineNumber}${issue.path.length > 0 ? `, ${formatPath(issue.path)}` : ''}`,
+          reason: issue.message,
+        });
+      }
+    }
+  }
 }
 
 function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'a folder, not a file';
   return code ?? String(error);
 }

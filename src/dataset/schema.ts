@@ -143,9 +143,10 @@ export const DatasetFileSchema = z.object({
   sources: z.array(SourceSchema).min(1, 'the dataset needs at least one source'),
   countries: z.array(CountrySchema),
   actors: z.array(ActorSchema),
-  incidents: z.array(IncidentSchema),
-  figures: z.array(FigureSchema),
-  statements: z.array(StatementSchema),
+  /** Records may also (or only) come one a line from `incidents.jsonl`, `figures.jsonl`, `statements.jsonl`. */
+  incidents: z.array(IncidentSchema).default([]),
+  figures: z.array(FigureSchema).default([]),
+  statements: z.array(StatementSchema).default([]),
 });
 
 export type Quote = z.infer<typeof QuoteSchema>;

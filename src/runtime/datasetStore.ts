@@ -1,3 +1,4 @@
+import { forEachChunked } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
@@ -23,8 +24,8 @@ export type RefreshOutcome =
   | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff }
   | { ok: false; problems: readonly Problem[]; serving: Snapshot };
 
-export function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Snapshot {
-  return { dataset, index: buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
+export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
+  return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
 }
 
 /**
@@ -56,11 +57,11 @@ export class DatasetStore {
     const run = async (): Promise<RefreshOutcome> => {
       const result = await load();
       if (!result.ok) return { ok: false, problems: result.problems, serving: this.snapshot };
-      const next = makeSnapshot(result.dataset, who, origin);
+      const next = await makeSnapshot(result.dataset, who, origin);
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
-      return { ok: true, previous, current: next, diff: diffDatasets(previous.dataset, next.dataset) };
+      return { ok: true, previous, current: next, diff: await diffDatasets(previous.dataset, next.dataset) };
     };
     const outcome = this.queue.then(run, run);
     this.queue = outcome.catch(() => undefined);
@@ -68,14 +69,18 @@ export class DatasetStore {
   }
 }
 
-export function diffDatasets(before: Dataset, after: Dataset): DatasetDiff {
+/** Which incidents a refresh added, removed or changed; compared in chunks, as large datasets take a while. */
+export async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
   const added: string[] = [];
   const changed: string[] = [];
-  for (const [id, incident] of after.incidentsById) {
-    const old = before.incidentsById.get(id);
-    if (!old) added.push(id);
-    else if (JSON.stringify(old) !== JSON.stringify(incident)) changed.push(id);
-  }
-  const removed = [...before.incidentsById.keys()].filter((id) => !after.incidentsById.has(id));
+  await forEachChunked(after.incidents, (incident) => {
+    const old = before.incidentsById.get(incident.id);
+    if (!old) added.push(incident.id);
+    else if (old !== incident && JSON.stringify(old) !== JSON.stringify(incident)) changed.push(incident.id);
+  });
+  const removed: string[] = [];
+  await forEachChunked(before.incidents, (incident) => {
+    if (!after.incidentsById.has(incident.id)) removed.push(incident.id);
+  });
   return { added, removed, changed };
 }

@@ -1,3 +1,4 @@
+import { forEachChunked } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import { normaliseForSearch } from './normalise.js';
 
@@ -19,7 +20,7 @@ export interface GazetteerEntry {
 export type TargetKind = NameTarget['kind'];
 
 /** Every searchable name in the dataset, of the given kinds, one entry per distinct normalised name. */
-export function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<TargetKind>): GazetteerEntry[] {
+export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<TargetKind>): Promise<GazetteerEntry[]> {
   const entries = new Map<string, GazetteerEntry>();
   const add = (name: string, target: NameTarget) => {
     const key = normaliseForSearch(name);
@@ -30,13 +31,13 @@ export function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<TargetKind>)
   };
 
   if (kinds.has('incident')) {
-    for (const incident of dataset.incidents) {
+    await forEachChunked(dataset.incidents, (incident) => {
       const incidentId = incident.id;
       add(incident.place.name, { kind: 'incident', incidentId, via: 'name' });
       for (const alias of incident.place.aliases) add(alias, { kind: 'incident', incidentId, via: 'alias' });
       for (const nearby of incident.place.nearby) add(nearby, { kind: 'incident', incidentId, via: 'nearby' });
       if (incident.place.adminArea) add(incident.place.adminArea, { kind: 'incident', incidentId, via: 'admin_area' });
-    }
+    });
   }
   if (kinds.has('country')) {
     for (const country of dataset.countries) {

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { BigramFilter } from './bigramFilter.js';
 import { allowedEdits, editDistance } from './editDistance.js';
 import type { GazetteerEntry } from './gazetteer.js';
 import { normaliseForSearch } from './normalise.js';
@@ -23,6 +24,9 @@ const SUGGESTION_COUNT = 3;
 const FUSE_THRESHOLD = 0.5;
 const FUSE_CANDIDATES = 10;
 const AUTOCOMPLETE_CACHE_SIZE = 2_000;
+/** Up to this many names fuse.js scores them all; beyond, only the names a bigram filter keeps. */
+const FUSE_SHORTLIST = 200;
+const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true };
 
 /**
  * Fuzzy name look-up over a gazetteer: exact, then prefix (of the name or of any of its words), then
@@ -33,7 +37,8 @@ export class NameIndex {
   private readonly byKey: Map<string, GazetteerEntry>;
   /** Every name and every word-start suffix of it ("burkina faso", "faso"), sorted, for prefix look-ups by bisection. */
   private readonly starts: { text: string; entry: GazetteerEntry; wholeName: boolean }[];
-  private readonly fuse: Fuse<string>;
+  private readonly fuse: Fuse<string> | undefined;
+  private readonly bigrams: BigramFilter | undefined;
   private readonly completions = new Map<string, GazetteerEntry[]>();
 
   constructor(private readonly entries: readonly GazetteerEntry[]) {
@@ -41,10 +46,9 @@ export class NameIndex {
     this.starts = entries
       .flatMap((entry) => wordStarts(entry.key).map((text, word) => ({ text, entry, wholeName: word === 0 })))
       .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    this.fuse = new Fuse(
-      entries.map((entry) => entry.key),
-      { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true },
-    );
+    const keys = entries.map((entry) => entry.key);
+    if (entries.length <= FUSE_SHORTLIST) this.fuse = new Fuse(keys, FUSE_OPTIONS);
+    else this.bigrams = new BigramFilter(keys);
   }
 
   get size(): number {
@@ -128,10 +132,20 @@ export class NameIndex {
   /** fuse.js candidates, ordered by edit distance then fuse score. */
   private fuzzyCandidates(query: string): { entry: GazetteerEntry; distance: number }[] {
     const cap = allowedEdits(query.length) + 2;
-    return this.fuse
+    const shortlist = this.bigrams
+      ?.candidates(query, FUSE_SHORTLIST)
+      .map((index) => this.entries[index] as GazetteerEntry);
+    const fuse =
+      this.fuse ??
+      new Fuse(
+        (shortlist ?? []).map((entry) => entry.key),
+        FUSE_OPTIONS,
+      );
+    const pool = shortlist ?? this.entries;
+    return fuse
       .search(query, { limit: FUSE_CANDIDATES })
       .map((result, rank) => {
-        const entry = this.entries[result.refIndex] as GazetteerEntry;
+        const entry = pool[result.refIndex] as GazetteerEntry;
         return { entry, rank, distance: editDistance(query, entry.key, cap) };
       })
       .sort((a, b) => a.distance - b.distance || a.rank - b.rank)

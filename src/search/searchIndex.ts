@@ -9,9 +9,9 @@ export interface SearchIndex {
   readonly countries: NameIndex;
 }
 
-export function buildSearchIndex(dataset: Dataset): SearchIndex {
+export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
   return {
-    anything: new NameIndex(buildGazetteer(dataset, new Set(['incident', 'country', 'actor']))),
-    countries: new NameIndex(buildGazetteer(dataset, new Set(['country']))),
+    anything: new NameIndex(await buildGazetteer(dataset, new Set(['incident', 'country', 'actor']))),
+    countries: new NameIndex(await buildGazetteer(dataset, new Set(['country']))),
   };
 }

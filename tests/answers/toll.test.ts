@@ -80,9 +80,9 @@ describe('toll arithmetic on fixtures', () => {
     return buildDataset(data, 'fixture');
   };
 
-  it('GIVEN two reports on the same attack THEN the larger counts, never their sum', () => {
+  it('GIVEN two reports on the same attack THEN the larger counts, never their sum', async () => {
     const toll = tollOf(
-      withFigures([
+      await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-boulkessi-2025-06-01'], 50, false),
       ]),
@@ -92,9 +92,9 @@ describe('toll arithmetic on fixtures', () => {
     expect(toll.figures.map((view) => view.role).sort()).toEqual(['counted', 'overlap']);
   });
 
-  it('GIVEN a claim about an attack an independent report covers THEN the claim is not added', () => {
+  it('GIVEN a claim about an attack an independent report covers THEN the claim is not added', async () => {
     const toll = tollOf(
-      withFigures([
+      await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-boulkessi-2025-06-01'], 90, true),
       ]),
@@ -104,9 +104,9 @@ describe('toll arithmetic on fixtures', () => {
     expect(toll.figures.find((view) => view.figure.id === 'b')?.role).toBe('claim_overlaps_report');
   });
 
-  it('GIVEN reports on separate attacks THEN they add up, keeping "more than"', () => {
+  it('GIVEN reports on separate attacks THEN they add up, keeping "more than"', async () => {
     const toll = tollOf(
-      withFigures([
+      await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-dioura-2025-05-24'], 12, false),
       ]),
@@ -115,9 +115,9 @@ describe('toll arithmetic on fixtures', () => {
     expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 42 });
   });
 
-  it('GIVEN a figure for two attacks and one for one of them THEN they overlap: the larger counts', () => {
+  it('GIVEN a figure for two attacks and one for one of them THEN they overlap: the larger counts', async () => {
     const toll = tollOf(
-      withFigures([
+      await withFigures([
         soldiers('both', ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'], 100, false),
         soldiers('one', ['ne-dosso-2025-05-26'], 20, false),
       ]),
@@ -126,8 +126,8 @@ describe('toll arithmetic on fixtures', () => {
     expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
   });
 
-  it('GIVEN a country the sources report nothing for THEN no incidents and no totals: "no data", not zero', () => {
-    const data = withFigures([], (d) =>
+  it('GIVEN a country the sources report nothing for THEN no incidents and no totals: "no data", not zero', async () => {
+    const data = await withFigures([], (d) =>
       d.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } }),
     );
     const chad = tollOf(data, 'TD');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/loadDataset.js';
@@ -271,5 +271,47 @@ describe('a broken dataset is refused with clear problems', () => {
       ok: false,
       problems: [{ file: '/nonexistent-dir/dataset.json', path: '', reason: 'cannot read the file (no such file)' }],
     });
+  });
+});
+
+describe('records one a line in .jsonl files', () => {
+  const writeSplit = (lines: { incidents?: string[]; figures?: string[] }) => {
+    const data = realDatasetJson();
+    const head = { sources: data.sources, countries: data.countries, actors: data.actors, statements: [] };
+    const dir = writeDataDir(head as unknown as DatasetFile);
+    const write = (name: string, records: string[] | undefined) => {
+      if (records) writeFileSync(path.join(dir, name), `${records.join('\n')}\n`);
+    };
+    write('incidents.jsonl', lines.incidents ?? data.incidents.map((incident) => JSON.stringify(incident)));
+    write('figures.jsonl', lines.figures ?? data.figures.map((figure) => JSON.stringify(figure)));
+    return dir;
+  };
+
+  it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the bundled dataset', async () => {
+    const result = await loadDataset(writeSplit({}));
+    expect(result.ok && result.dataset.incidents.map((incident) => incident.id)).toEqual(
+      realDatasetJson().incidents.map((incident) => incident.id),
+    );
+    expect(result.ok && result.dataset.figures).toHaveLength(5);
+  });
+
+  it('GIVEN a bad line THEN the problem names the file and the line', async () => {
+    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    incidents.splice(2, 0, '', '{"id": "x"');
+    incidents[4] = incidents[4]?.replace('"countryCode":"ML"', '"countryCode":"mali"') ?? '';
+    const result = await loadDataset(writeSplit({ incidents }));
+    const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^incidents\.jsonl: line 4: not valid JSON/),
+      'incidents.jsonl: line 5, countryCode: expected an ISO 3166 alpha-2 code such as "ML"',
+    ]);
+  });
+
+  it('GIVEN a dangling reference on a line THEN the cross-check names that line', async () => {
+    const figures = realDatasetJson().figures.map((figure) => JSON.stringify(figure));
+    figures[1] = figures[1]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
+    const result = await loadDataset(writeSplit({ figures }));
+    const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+    expect(problems).toEqual(['figures.jsonl: line 2, scope.incidentIds[0]: unknown incident "ml-nowhere"']);
   });
 });

@@ -16,7 +16,7 @@ let dataset: Dataset;
 let index: SearchIndex;
 beforeAll(async () => {
   dataset = await loadRealDataset();
-  index = buildSearchIndex(dataset);
+  index = await buildSearchIndex(dataset);
 });
 
 function everyAnswer(data: Dataset, searchIndex: SearchIndex): Answer[] {
@@ -113,11 +113,11 @@ describe('the toll embed', () => {
     expect(embed?.description).not.toMatch(/70/);
   });
 
-  it('GIVEN a country with no reported attack THEN "No data", never "0"', () => {
+  it('GIVEN a country with no reported attack THEN "No data", never "0"', async () => {
     const data = realDatasetJson();
     data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
-    const withChad = buildDataset(data, 'fixture');
-    const [embed] = renderAnswer(answerToll(withChad, buildSearchIndex(withChad), 'Chad'), 'en').embeds;
+    const withChad = await buildDataset(data, 'fixture');
+    const [embed] = renderAnswer(answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
     expect(embed?.description).toContain('No data in the sources');
     expect(embed?.description).not.toMatch(/\b0\b/);
   });
@@ -136,7 +136,7 @@ describe('user text', () => {
 });
 
 describe('a dataset with very long texts', () => {
-  it('GIVEN quotes, labels and notes far beyond the limits THEN every payload fits, shortened quotes say so and stay verbatim', () => {
+  it('GIVEN quotes, labels and notes far beyond the limits THEN every payload fits, shortened quotes say so and stay verbatim', async () => {
     const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(120);
     const data = realDatasetJson();
     for (const incident of data.incidents) {
@@ -155,8 +155,8 @@ describe('a dataset with very long texts', () => {
       ...data.statements,
       ...data.statements,
     ].map((statement, i) => ({ ...statement, id: `st-${i}`, quote: { ...statement.quote, text: long } }));
-    const longData = buildDataset(data, 'long');
-    const longIndex = buildSearchIndex(longData);
+    const longData = await buildDataset(data, 'long');
+    const longIndex = await buildSearchIndex(longData);
     let shortened = 0;
     for (const answer of everyAnswer(longData, longIndex)) {
       const message = renderAnswer(answer, 'en');

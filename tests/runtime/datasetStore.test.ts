@@ -9,25 +9,25 @@ const datasetVersion = (version: string, drop: string[] = []) => {
   data.incidents = data.incidents.filter((incident) => !drop.includes(incident.id));
   return buildDataset(data, version);
 };
-const loaded = (version: string, drop: string[] = []): LoadResult => ({
+const loaded = async (version: string, drop: string[] = []): Promise<LoadResult> => ({
   ok: true,
-  dataset: datasetVersion(version, drop),
+  dataset: await datasetVersion(version, drop),
 });
 const broken: LoadResult = { ok: false, problems: [{ file: 'dataset.json', path: 'incidents[0]', reason: 'bad' }] };
 
 describe('DatasetStore', () => {
   it('GIVEN a refresh that fails THEN the dataset that was serving keeps serving', async () => {
-    const store = new DatasetStore(makeSnapshot(datasetVersion('v1'), 'test', 'data'));
+    const store = new DatasetStore(await makeSnapshot(await datasetVersion('v1'), 'test', 'data'));
     const outcome = await store.refresh(async () => broken, 'mod', 'upload.json');
     expect(outcome).toMatchObject({ ok: false, problems: broken.problems });
     expect(store.current().dataset.version).toBe('v1');
   });
 
   it('GIVEN a commit step that throws THEN nothing is swapped', async () => {
-    const store = new DatasetStore(makeSnapshot(datasetVersion('v1'), 'test', 'data'));
+    const store = new DatasetStore(await makeSnapshot(await datasetVersion('v1'), 'test', 'data'));
     await expect(
       store.refresh(
-        async () => loaded('v2'),
+        () => loaded('v2'),
         'mod',
         'upload.json',
         async () => {
@@ -39,7 +39,9 @@ describe('DatasetStore', () => {
   });
 
   it('GIVEN a good refresh THEN swapped, with who, from where, and the incidents added, removed, changed', async () => {
-    const store = new DatasetStore(makeSnapshot(datasetVersion('v1', ['ml-dioura-2025-05-24']), 'test', 'data'));
+    const store = new DatasetStore(
+      await makeSnapshot(await datasetVersion('v1', ['ml-dioura-2025-05-24']), 'test', 'data'),
+    );
     const outcome = await store.refresh(
       async () => loaded('v2', ['bf-djibo-2025-05']),
       'mod#1',
@@ -55,7 +57,7 @@ describe('DatasetStore', () => {
   });
 
   it('GIVEN concurrent refreshes THEN they run one after the other, in order', async () => {
-    const store = new DatasetStore(makeSnapshot(datasetVersion('v1'), 'test', 'data'));
+    const store = new DatasetStore(await makeSnapshot(await datasetVersion('v1'), 'test', 'data'));
     const events: string[] = [];
     const slowLoad = (version: string, ms: number) => async () => {
       events.push(`start ${version}`);

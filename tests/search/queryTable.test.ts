@@ -9,7 +9,7 @@ let dataset: Dataset;
 let index: SearchIndex;
 beforeAll(async () => {
   dataset = await loadRealDataset();
-  index = buildSearchIndex(dataset);
+  index = await buildSearchIndex(dataset);
 });
 
 /** What `/attack query` answers: one incident id, several (choose), or not found. */

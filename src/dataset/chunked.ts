@@ -1,0 +1,19 @@
+/** How many records are handled between two pauses: small enough that a pause comes every few milliseconds. */
+const CHUNK_SIZE = 5_000;
+
+/** Lets other work (answers to other interactions) run before going on. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Visits every item, pausing between chunks, so that loading a million records never holds the event loop for
+ * long: the bot keeps answering while a refresh runs.
+ */
+export async function forEachChunked<T>(items: readonly T[], visit: (item: T, index: number) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
+    const end = Math.min(items.length, start + CHUNK_SIZE);
+    for (let index = start; index < end; index++) visit(items[index] as T, index);
+    if (end < items.length) await pause();
+  }
+}
