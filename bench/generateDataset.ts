@@ -162,15 +162,8 @@ export function generateDataset(incidents: number, directory: string): Generated
     countries: COUNTRIES,
     actors: ACTORS.map((id) => ({ id, name: id.toUpperCase(), aliases: [], description: 'synthetic group' })),
   };
-  return { dataDir: directory, placeNames, aliases, ...writeFiles(directory, head, incidentLines, figureLines) };
-}
-
-function writeFiles(directory: string, head: object, incidentLines: string[], figureLines: string[]) {
-  writeFileSync(
-    path.join(directory, 'dataset.json'),
-    `${JSON.stringify({ ...head, incidents: [], figures: [], statements: [] }).slice(0, -1)}}`,
-  );
+  writeFileSync(path.join(directory, 'dataset.json'), JSON.stringify(head));
   writeFileSync(path.join(directory, 'incidents.jsonl'), `${incidentLines.join('\n')}\n`);
   writeFileSync(path.join(directory, 'figures.jsonl'), `${figureLines.join('\n')}\n`);
-  return {};
+  return { dataDir: directory, placeNames, aliases };
 }

@@ -1,0 +1,158 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import Fuse from 'fuse.js';
+import { attack } from '../commands/attack.js';
+import { answerAttack } from '../src/answers/attackAnswer.js';
+import { commandContext } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { loadDataset } from '../src/dataset/loadDataset.js';
+import { type Incident, IncidentSchema } from '../src/dataset/schema.js';
+import { createLogger } from '../src/logger.js';
+import { renderAnswer } from '../src/render/renderAnswer.js';
+import { DatasetStore, makeSnapshot } from '../src/runtime/datasetStore.js';
+import { normaliseForSearch } from '../src/search/normalise.js';
+import type { BenchQuery, QuerySet } from './queryTable.js';
+import { median, peakRssMb, percentile, round, timeEach } from './stats.js';
+
+/**
+ * One implementation measured in a process of its own, so that its peak memory is its own:
+ * `measure.ts ours|baseline <dataDir> <queries.json> <budget>`; prints one JSON object.
+ */
+
+interface Figures {
+  autocomplete_median_ms: number;
+  autocomplete_p99_ms: number;
+  attack_median_ms: number;
+  attack_p99_ms: number;
+  load_ms: number;
+  rss_mb: number;
+  top1: number;
+  [extra: string]: number;
+}
+
+interface Implementation {
+  complete(query: string): unknown;
+  attack(query: string): unknown;
+  /** The place of the first answer, or null for "not found". */
+  top(query: string): string | null;
+}
+
+const [mode, dataDir = '', queriesFile = '', budgetText = '1000'] = process.argv.slice(2);
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as QuerySet;
+const budget = Number(budgetText);
+
+async function ours(): Promise<{
+  implementation: Implementation;
+  loadMs: number;
+  refresh: () => Promise<Record<string, number>>;
+}> {
+  const start = performance.now();
+  const result = await loadDataset(dataDir);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 5)));
+  const store = new DatasetStore(await makeSnapshot(result.dataset, 'bench', dataDir));
+  const loadMs = performance.now() - start;
+  const config = loadConfig({ DATA_DIR: dataDir });
+  const context = commandContext(
+    store,
+    config,
+    createLogger('silent'),
+    { id: 'bench', name: 'bench', canManageDataset: true },
+    'en',
+  );
+  const implementation: Implementation = {
+    complete: (query) => attack.complete(context, 'place', query),
+    attack: (query) => attack.run(context, { options: { place: query } }),
+    top: (query) => {
+      const { dataset, index } = store.current();
+      const answer = answerAttack(dataset, index, query);
+      if (answer.kind === 'incident') return answer.report.incident.place.name;
+      if (answer.kind === 'choose') return answer.options[0]?.incident.place.name ?? null;
+      return null;
+    },
+  };
+  // A refresh of the same size while the bot would be answering: how long is the event loop held at a time?
+  const refresh = async () => {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const refreshStart = performance.now();
+    const outcome = await store.refresh(() => loadDataset(dataDir), 'bench', dataDir);
+    delay.disable();
+    if (!outcome.ok) throw new Error('refresh failed');
+    return { refresh_ms: round(performance.now() - refreshStart, 0), refresh_max_block_ms: round(delay.max / 1e6, 1) };
+  };
+  return { implementation, loadMs, refresh };
+}
+
+async function baseline(): Promise<{ implementation: Implementation; loadMs: number; refresh?: undefined }> {
+  const start = performance.now();
+  const records: Incident[] = [];
+  const lines = createInterface({
+    input: createReadStream(`${dataDir}/incidents.jsonl`, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of lines) if (line.trim() !== '') records.push(JSON.parse(line) as Incident);
+  // Plain fuse.js over whole incident records with four keys: the naive design.
+  const fuse = new Fuse(records, {
+    keys: ['place.name', 'place.aliases', 'countryCode', 'perpetrator.actorId'],
+    includeScore: true,
+  });
+  const loadMs = performance.now() - start;
+  const country = (code: string) => ({ code, names: { en: code, nl: code, fr: code } });
+  const implementation: Implementation = {
+    complete: (query) => fuse.search(query, { limit: 25 }),
+    attack: (query) => {
+      const [top] = fuse.search(query, { limit: 1 });
+      if (!top) return undefined;
+      const report = {
+        incident: IncidentSchema.parse(top.item),
+        country: country(top.item.countryCode),
+        perpetrator: null,
+        figures: [],
+        statements: [],
+      };
+      return renderAnswer({ kind: 'incident', report, sources: [] }, 'en');
+    },
+    top: (query) => fuse.search(query, { limit: 1 })[0]?.item.place.name ?? null,
+  };
+  return { implementation, loadMs };
+}
+
+function accuracy(implementation: Implementation, table: readonly BenchQuery[]): number {
+  const correct = table.filter((query) => {
+    const top = implementation.top(query.text);
+    return query.expected === null
+      ? top === null
+      : top !== null && normaliseForSearch(top) === normaliseForSearch(query.expected);
+  });
+  return correct.length / table.length;
+}
+
+async function main(): Promise<void> {
+  const loaded = mode === 'ours' ? await ours() : await baseline();
+  const rssAfterLoad = peakRssMb();
+  const { implementation } = loaded;
+  const sample = <T>(items: readonly T[]) => items.slice(0, budget);
+  const completeQueries = sample([...queries.prefixes, ...queries.typos]);
+  const completeTimes = await timeEach(completeQueries, (query) => implementation.complete(query));
+  const attackTimes = await timeEach(sample(queries.typos), (query) => implementation.attack(query));
+  const table = queries.table.filter((_, i) => i < budget * 3);
+  const figures: Figures = {
+    autocomplete_median_ms: round(median(completeTimes), 3),
+    autocomplete_p99_ms: round(percentile(completeTimes, 99), 3),
+    attack_median_ms: round(median(attackTimes), 3),
+    attack_p99_ms: round(percentile(attackTimes, 99), 3),
+    load_ms: round(loaded.loadMs, 0),
+    rss_mb: rssAfterLoad,
+    top1: round(accuracy(implementation, table), 3),
+    negatives_answered: table.filter((q) => q.expected === null && implementation.top(q.text) !== null).length,
+    queries_timed: completeQueries.length,
+  };
+  if (loaded.refresh) Object.assign(figures, await loaded.refresh(), { refresh_rss_mb: peakRssMb() });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { generateDataset } from './generateDataset.js';
+import { buildQuerySet } from './queryTable.js';
+
+/**
+ * `npm run bench [-- --json] [--sizes 10000,100000,1000000]`: our search against plain fuse.js over whole incident
+ * records, on synthetic datasets generated into a temporary folder (never committed), measured in one run.
+ */
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const sizesAt = args.indexOf('--sizes');
+const sizes = (sizesAt >= 0 ? (args[sizesAt + 1] ?? '') : '10000,100000,1000000').split(',').map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 100)) {
+  process.stderr.write('Usage: npm run bench -- [--json] [--sizes 10000,100000,1000000]\n');
+  process.exit(1);
+}
+const here = path.dirname(new URL(import.meta.url).pathname);
+/** Queries per kind for ours; plain fuse.js takes seconds a query at a million records, so it gets fewer. */
+const OURS_BUDGET = 300;
+const baselineBudget = (incidents: number) => (incidents >= 1_000_000 ? 12 : incidents >= 100_000 ? 40 : 150);
+
+function measure(
+  mode: 'ours' | 'baseline',
+  dataDir: string,
+  queriesFile: string,
+  budget: number,
+): Record<string, number> {
+  const output = execFileSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(here, 'measure.ts'),
+      mode,
+      dataDir,
+      queriesFile,
+      String(budget),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const results = [];
+for (const incidents of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sahel-bench-'));
+  try {
+    log(`${incidents} incidents: generating…`);
+    const generated = generateDataset(incidents, dir);
+    const queriesFile = path.join(dir, 'queries.json');
+    writeFileSync(queriesFile, JSON.stringify(buildQuerySet(generated, 100)));
+    log(`${incidents} incidents: measuring ours…`);
+    const ours = measure('ours', dir, queriesFile, OURS_BUDGET);
+    log(`${incidents} incidents: measuring plain fuse.js…`);
+    const baseline = measure('baseline', dir, queriesFile, baselineBudget(incidents));
+    results.push({ incidents, places: generated.placeNames.length, ours, baseline });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+if (json) {
+  process.stdout.write(`${JSON.stringify({ machine, sizes: results })}\n`);
+} else {
+  const keys = [
+    'autocomplete_median_ms',
+    'autocomplete_p99_ms',
+    'attack_median_ms',
+    'attack_p99_ms',
+    'load_ms',
+    'rss_mb',
+    'top1',
+  ];
+  const lines = [
+    `machine: ${machine}`,
+    '',
+    `| incidents | figure | ours | plain fuse.js | plain ÷ ours |`,
+    '|---|---|---|---|---|',
+  ];
+  for (const { incidents, ours, baseline } of results) {
+    for (const key of keys) {
+      const ratio = key.endsWith('_ms') && ours[key] ? `${((baseline[key] ?? 0) / (ours[key] ?? 1)).toFixed(1)}×` : '';
+      lines.push(`| ${incidents} | ${key} | ${ours[key]} | ${baseline[key]} | ${ratio} |`);
+    }
+    lines.push(`| ${incidents} | negatives answered | ${ours.negatives_answered} | ${baseline.negatives_answered} | |`);
+    lines.push(
+      `| ${incidents} | refresh: total / longest block | ${ours.refresh_ms} ms / ${ours.refresh_max_block_ms} ms | | |`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,28 @@
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[rank] ?? Number.NaN;
+}
+
+/** Times each call, in milliseconds. */
+export async function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    await run(input);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
