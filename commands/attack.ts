@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
-import { answerAttack, incidentsOf } from '../src/answers/attackAnswer.js';
+import { answerAttack, countIncidents } from '../src/answers/attackAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
 import { formatDate, truncate } from '../src/render/text.js';
 import { type Choice, type Command, replyOf } from './command.js';
@@ -36,15 +36,13 @@ export const attack = {
     const { dataset, index } = context.store.current();
     const choices = new Map<string, Choice>();
     for (const entry of index.anything.complete(typed, MAX_CHOICES)) {
-      const incidents = incidentsOf(dataset, [entry]);
-      const [only] = incidents;
-      const choice =
-        incidents.length === 1 && only
-          ? {
-              name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDate(only.date, context.locale)}`,
-              value: only.id,
-            }
-          : { name: `${entry.label} (${incidents.length})`, value: entry.label };
+      const { count, only } = countIncidents(dataset, entry);
+      const choice = only
+        ? {
+            name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDate(only.date, context.locale)}`,
+            value: only.id,
+          }
+        : { name: `${entry.label} (${count})`, value: entry.label };
       if (!choices.has(choice.value)) {
         choices.set(choice.value, {
           name: truncate(choice.name, CHOICE_LENGTH),

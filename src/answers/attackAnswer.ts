@@ -54,22 +54,51 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
   };
 }
 
-/** Every incident the matched names stand for: a place's own, a country's, a group's. Most recent first. */
+/**
+ * Every incident the matched names stand for: a place's own, a country's, a group's. The best-matching name's
+ * incidents come first, each name's most recent first.
+ */
 export function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Incident[] {
   const found = new Set<Incident>();
-  for (const target of entries.flatMap((entry) => entry.targets)) {
-    if (target.kind === 'incident') {
-      const incident = dataset.incidentsById.get(target.incidentId);
-      if (incident) found.add(incident);
-    } else {
+  for (const entry of entries) {
+    const ofEntry: Incident[] = [];
+    for (const target of entry.targets) {
+      if (target.kind === 'incident') {
+        const incident = dataset.incidentsById.get(target.incidentId);
+        if (incident) ofEntry.push(incident);
+      } else {
+        const group =
+          target.kind === 'country'
+            ? dataset.incidentsByCountry.get(target.code)
+            : dataset.incidentsByActor.get(target.actorId);
+        ofEntry.push(...(group ?? []));
+      }
+    }
+    for (const incident of ofEntry.sort(byDateDescending)) found.add(incident);
+  }
+  return [...found];
+}
+
+/**
+ * How many incidents a name stands for, and the incident when it is one: for autocomplete, on every keystroke,
+ * so nothing is sorted.
+ */
+export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count: number; only: Incident | undefined } {
+  const ids = new Set<string>();
+  let inGroups = 0;
+  for (const target of entry.targets) {
+    if (target.kind === 'incident') ids.add(target.incidentId);
+    else {
       const group =
         target.kind === 'country'
           ? dataset.incidentsByCountry.get(target.code)
           : dataset.incidentsByActor.get(target.actorId);
-      for (const incident of group ?? []) found.add(incident);
+      inGroups += group?.length ?? 0;
     }
   }
-  return [...found].sort(byDateDescending);
+  const count = ids.size + inGroups;
+  const [onlyId] = ids;
+  return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
 }
 
 export function summarise(dataset: Dataset, incident: Incident): IncidentSummary {

@@ -1,5 +1,5 @@
 /** How many records are handled between two pauses: small enough that a pause comes every few milliseconds. */
-const CHUNK_SIZE = 5_000;
+const CHUNK_SIZE = 2_000;
 
 /** Lets other work (answers to other interactions) run before going on. */
 export function pause(): Promise<void> {

@@ -31,9 +31,10 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = (kind: keyof DatasetFile, list: ReadonlyArray<string>) => {
+  const uniqueIds = async <T>(kind: keyof DatasetFile, items: readonly T[], idOf: (item: T) => string) => {
     const firstIndex = new Map<string, number>();
-    list.forEach((id, index) => {
+    await forEachChunked(items, (item, index) => {
+      const id = idOf(item);
       const first = firstIndex.get(id);
       if (first === undefined) firstIndex.set(id, index);
       else {
@@ -47,30 +48,12 @@ export async function crossCheck(
     });
     return firstIndex;
   };
-  const sourceIds = uniqueIds(
-    'sources',
-    data.sources.map((source) => source.id),
-  );
-  const countryCodes = uniqueIds(
-    'countries',
-    data.countries.map((country) => country.code),
-  );
-  const actorIds = uniqueIds(
-    'actors',
-    data.actors.map((actor) => actor.id),
-  );
-  const incidentIds = uniqueIds(
-    'incidents',
-    data.incidents.map((incident) => incident.id),
-  );
-  uniqueIds(
-    'figures',
-    data.figures.map((figure) => figure.id),
-  );
-  uniqueIds(
-    'statements',
-    data.statements.map((statement) => statement.id),
-  );
+  const sourceIds = await uniqueIds('sources', data.sources, (source) => source.id);
+  const countryCodes = await uniqueIds('countries', data.countries, (country) => country.code);
+  const actorIds = await uniqueIds('actors', data.actors, (actor) => actor.id);
+  const incidentIds = await uniqueIds('incidents', data.incidents, (incident) => incident.id);
+  await uniqueIds('figures', data.figures, (figure) => figure.id);
+  await uniqueIds('statements', data.statements, (statement) => statement.id);
 
   const checkRef = (path: string, what: string, known: ReadonlyMap<string, number>, ref: string | null | undefined) => {
     if (ref != null && !known.has(ref)) report(path, `unknown ${what} "${ref}"`);

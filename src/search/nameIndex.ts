@@ -22,10 +22,10 @@ const MIN_PREFIX_LENGTH = 3;
 const SUGGESTION_COUNT = 3;
 /** Fuse proposes candidates up to this score; only the edit-distance check decides what is answered. */
 const FUSE_THRESHOLD = 0.5;
-const FUSE_CANDIDATES = 10;
+const FUSE_CANDIDATES = 25;
 const AUTOCOMPLETE_CACHE_SIZE = 2_000;
 /** Up to this many names fuse.js scores them all; beyond, only the names a bigram filter keeps. */
-const FUSE_SHORTLIST = 200;
+const FUSE_SHORTLIST = 300;
 const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true };
 
 /**
