@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { FigureView, IncidentReport } from '../answers/answer.js';
-import type { Source } from '../dataset/schema.js';
+import type { Source, Statement } from '../dataset/schema.js';
 import { buildEmbed, EmbedLimits } from './embed.js';
 import type { Locale } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
@@ -43,10 +43,7 @@ export function renderIncident(
       name: `${inert(outcome.saidBy.label)}: ${strings.outcome[outcome.outcome]}`,
       value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue),
     })),
-    ...report.statements.map((statement) => ({
-      name: `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
-      value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
-    })),
+    ...report.statements.map((statement) => statementField(statement, strings)),
   ];
 
   return buildEmbed(
@@ -80,6 +77,14 @@ export function figureField(view: FigureView, strings: Strings, locale: Locale, 
   return {
     name: `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]}`,
     value: header + (quote ? quoteBlock(quote, strings, EmbedLimits.fieldValue - header.length) : ''),
+  };
+}
+
+/** Something said without a number ("no official toll"), by whom, in the source's words. */
+export function statementField(statement: Statement, strings: Strings): APIEmbedField {
+  return {
+    name: `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
+    value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
   };
 }
 

@@ -1,13 +1,13 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CountryToll, RegionToll, TollTotal } from '../answers/answer.js';
 import type { Source } from '../dataset/schema.js';
-import { buildEmbed, EmbedLimits } from './embed.js';
+import { buildEmbed } from './embed.js';
 import type { Locale } from './locale.js';
 import { confidenceColour } from './markers.js';
 import { Colour } from './payload.js';
-import { figureField, sourcesFooter } from './renderIncident.js';
+import { figureField, sourcesFooter, statementField } from './renderIncident.js';
 import { fill, type Strings } from './strings.js';
-import { formatValue, inert, quoteBlock } from './text.js';
+import { formatValue, inert } from './text.js';
 
 export function renderCountryToll(
   toll: CountryToll,
@@ -39,10 +39,7 @@ export function renderCountryToll(
           },
         ]
       : []),
-    ...toll.statements.map((statement) => ({
-      name: `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
-      value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
-    })),
+    ...toll.statements.map((statement) => statementField(statement, strings)),
   ];
   return buildEmbed(
     {
