@@ -73,12 +73,12 @@ function random(seed: number): () => number {
 }
 
 /** French and English transliterations differ like this: Boulkessi / Bulkessy, Djibo / Jibo. */
-export function otherSpelling(name: string): string {
+function otherSpelling(name: string): string {
   const swapped = name.replace(/ou/, 'u').replace(/i$/, 'y').replace(/^dj/i, 'J').replace(/ss/, 's');
   return swapped === name ? `${name}h` : swapped;
 }
 
-export function placeNameCount(incidents: number): number {
+function placeNameCount(incidents: number): number {
   return Math.min(5000, Math.max(50, Math.floor(incidents / 10)));
 }
 

@@ -58,7 +58,7 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
  * Every incident the matched names stand for: a place's own, a country's, a group's. The best-matching name's
  * incidents come first, each name's most recent first.
  */
-export function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Incident[] {
+function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Incident[] {
   const found = new Set<Incident>();
   for (const entry of entries) {
     const ofEntry: Incident[] = [];
@@ -101,7 +101,7 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
   return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
 }
 
-export function summarise(dataset: Dataset, incident: Incident): IncidentSummary {
+function summarise(dataset: Dataset, incident: Incident): IncidentSummary {
   return { incident, country: countryOf(dataset, incident.countryCode) };
 }
 

@@ -161,4 +161,3 @@ export type FigureValue = z.infer<typeof FigureValueSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
 export type DatasetFile = z.infer<typeof DatasetFileSchema>;
-export type FigureStatus = Figure['status'];

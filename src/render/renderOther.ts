@@ -9,7 +9,7 @@ import { formatDate, inert, truncate } from './text.js';
 type Of<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 
 /** A short line that tells incidents apart: place, country, date, id. */
-export function summaryLine(summary: IncidentSummary, locale: Locale): string {
+function summaryLine(summary: IncidentSummary, locale: Locale): string {
   const { incident, country } = summary;
   return `${inert(incident.place.name)}, ${inert(country.names[locale])}: ${formatDate(incident.date, locale)} · \`${incident.id}\``;
 }

@@ -60,7 +60,7 @@ export function renderCountryToll(
 }
 
 /** "more than 30 according to independent reports; JNIM claims 40 more": never one number for both. */
-export function totalLines(toll: CountryToll, strings: Strings, locale: Locale): string[] {
+function totalLines(toll: CountryToll, strings: Strings, locale: Locale): string[] {
   if (toll.totals.length === 0) return [strings.noNumbers];
   const lines = toll.totals.flatMap((total) => totalLine(total, toll, strings, locale));
   if (toll.totals.some((total) => total.reported && total.claimedOnly)) lines.push(strings.neverAdded);

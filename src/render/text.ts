@@ -3,7 +3,7 @@ import type { FigureValue, IncidentDate, Quote, Source } from '../dataset/schema
 import type { Locale } from './locale.js';
 import { fill, type Strings } from './strings.js';
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 const EMBED_TOTAL_LIMIT = 6000;
 
 /**

@@ -70,7 +70,7 @@ export class DatasetStore {
 }
 
 /** Which incidents a refresh added, removed or changed; compared in chunks, as large datasets take a while. */
-export async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
+async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
   const added: string[] = [];
   const changed: string[] = [];
   await forEachChunked(after.incidents, (incident) => {
