@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/dataset.js';
+import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Actor, Country, Figure, FigureValue, Incident, Source, Statement } from '../dataset/schema.js';
 
 /** A figure with the places of every attack it covers (one figure may cover several, together). */
@@ -92,11 +92,15 @@ export function checkQuery(query: string): Answer | undefined {
 }
 
 export function figureView(dataset: Dataset, figure: Figure): FigureView {
-  const coversPlaces =
-    figure.scope.kind === 'incidents'
-      ? figure.scope.incidentIds.map((id) => dataset.incidentsById.get(id)?.place.name ?? id)
-      : [];
+  const coversPlaces = incidentIdsIn(figure.scope).map((id) => dataset.incidentsById.get(id)?.place.name ?? id);
   return { figure, coversPlaces };
+}
+
+/** What was said about a whole country without a number ("no official toll"). */
+export function countryStatements(dataset: Dataset, countryCode: string): Statement[] {
+  return dataset.statements.filter(
+    (statement) => statement.scope.kind === 'countries' && statement.scope.countryCodes.includes(countryCode),
+  );
 }
 
 export function byDateDescending(a: Incident, b: Incident): number {

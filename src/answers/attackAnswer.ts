@@ -1,11 +1,12 @@
 import type { Dataset } from '../dataset/dataset.js';
 import type { Incident } from '../dataset/schema.js';
-import type { GazetteerEntry } from '../search/gazetteer.js';
+import type { GazetteerEntry, NameTarget } from '../search/gazetteer.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
   type Answer,
   byDateDescending,
   checkQuery,
+  countryStatements,
   figureView,
   type IncidentReport,
   type IncidentSummary,
@@ -67,11 +68,7 @@ function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Inci
         const incident = dataset.incidentsById.get(target.incidentId);
         if (incident) ofEntry.push(incident);
       } else {
-        const group =
-          target.kind === 'country'
-            ? dataset.incidentsByCountry.get(target.code)
-            : dataset.incidentsByActor.get(target.actorId);
-        ofEntry.push(...(group ?? []));
+        ofEntry.push(...incidentsOfGroup(dataset, target));
       }
     }
     for (const incident of ofEntry.sort(byDateDescending)) found.add(incident);
@@ -89,16 +86,21 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
   for (const target of entry.targets) {
     if (target.kind === 'incident') ids.add(target.incidentId);
     else {
-      const group =
-        target.kind === 'country'
-          ? dataset.incidentsByCountry.get(target.code)
-          : dataset.incidentsByActor.get(target.actorId);
-      inGroups += group?.length ?? 0;
+      inGroups += incidentsOfGroup(dataset, target).length;
     }
   }
   const count = ids.size + inGroups;
   const [onlyId] = ids;
   return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
+}
+
+/** A country's or a group's incidents, in dataset order. */
+function incidentsOfGroup(dataset: Dataset, target: Exclude<NameTarget, { kind: 'incident' }>): readonly Incident[] {
+  const group =
+    target.kind === 'country'
+      ? dataset.incidentsByCountry.get(target.code)
+      : dataset.incidentsByActor.get(target.actorId);
+  return group ?? [];
 }
 
 function summarise(dataset: Dataset, incident: Incident): IncidentSummary {
@@ -109,9 +111,7 @@ function incidentAnswer(dataset: Dataset, incident: Incident, matchedVia?: Incid
   const country = countryOf(dataset, incident.countryCode);
   const statements = [
     ...(dataset.statementsByIncident.get(incident.id) ?? []),
-    ...dataset.statements.filter(
-      (statement) => statement.scope.kind === 'countries' && statement.scope.countryCodes.includes(country.code),
-    ),
+    ...countryStatements(dataset, country.code),
   ];
   const report: IncidentReport = {
     incident,

@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/dataset.js';
+import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Country, Figure, Incident } from '../dataset/schema.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
@@ -6,6 +6,7 @@ import {
   byDateDescending,
   type CountryToll,
   checkQuery,
+  countryStatements,
   figureView,
   type RegionToll,
   type TollRole,
@@ -61,14 +62,14 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
     const ofKind = ownFigures.filter((figure) => figure.counts === counts);
     const reports = ofKind.filter((figure) => figure.status !== 'claimed_by_perpetrator');
     const claims = ofKind.filter((figure) => figure.status === 'claimed_by_perpetrator');
-    const reportedIncidents = new Set(reports.flatMap(incidentIdsOf));
+    const reportedIncidents = new Set(reports.flatMap((figure) => incidentIdsIn(figure.scope)));
 
     const countedReports = overlapClusters(reports).map((cluster) => {
       const counted = largest(cluster) as Figure;
       for (const figure of cluster) roles.set(figure, figure === counted ? 'counted' : 'overlap');
       return counted;
     });
-    const claimsAlone = claims.filter((claim) => !incidentIdsOf(claim).some((id) => reportedIncidents.has(id)));
+    const claimsAlone = claims.filter((claim) => !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id)));
     for (const claim of claims)
       roles.set(claim, claimsAlone.includes(claim) ? 'claim_only_source' : 'claim_overlaps_report');
     const countedClaims = overlapClusters(claimsAlone).map((cluster) => largest(cluster) as Figure);
@@ -81,7 +82,7 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
     });
   }
 
-  const covered = new Set(figures.flatMap(incidentIdsOf));
+  const covered = new Set(figures.flatMap((figure) => incidentIdsIn(figure.scope)));
   return {
     country,
     incidents,
@@ -90,15 +91,9 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
     incidentsWithoutFigures: incidents.filter((incident: Incident) => !covered.has(incident.id)),
     statements: unique([
       ...incidents.flatMap((incident) => dataset.statementsByIncident.get(incident.id) ?? []),
-      ...dataset.statements.filter(
-        (statement) => statement.scope.kind === 'countries' && statement.scope.countryCodes.includes(country.code),
-      ),
+      ...countryStatements(dataset, country.code),
     ]),
   };
-}
-
-function incidentIdsOf(figure: Figure): readonly string[] {
-  return figure.scope.kind === 'incidents' ? figure.scope.incidentIds : [];
 }
 
 /** Groups figures that share an attack, directly or through another figure (union-find: linear in figures). */
@@ -113,7 +108,7 @@ function overlapClusters(figures: readonly Figure[]): Figure[][] {
     return current;
   };
   for (const figure of figures) {
-    const [first, ...others] = incidentIdsOf(figure);
+    const [first, ...others] = incidentIdsIn(figure.scope);
     if (first === undefined) continue;
     if (!parent.has(first)) parent.set(first, first);
     for (const id of others) {
@@ -123,7 +118,7 @@ function overlapClusters(figures: readonly Figure[]): Figure[][] {
   }
   const clusters = new Map<string, Figure[]>();
   for (const figure of figures) {
-    const [first] = incidentIdsOf(figure);
+    const [first] = incidentIdsIn(figure.scope);
     const key = first === undefined ? figure.id : root(first);
     const cluster = clusters.get(key);
     if (cluster) cluster.push(figure);

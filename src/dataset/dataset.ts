@@ -15,6 +15,11 @@ export interface Dataset extends DatasetFile {
   readonly statementsByIncident: ReadonlyMap<string, readonly Statement[]>;
 }
 
+/** The incidents a figure or statement is about; none for a region- or country-wide one. */
+export function incidentIdsIn(scope: Figure['scope'] | Statement['scope']): readonly string[] {
+  return scope.kind === 'incidents' ? scope.incidentIds : [];
+}
+
 async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Promise<Map<string, T[]>> {
   const groups = new Map<string, T[]>();
   await forEachChunked(items, (item) => {
@@ -46,9 +51,7 @@ export async function buildDataset(data: DatasetFile, version: string): Promise<
     incidentsByActor: await groupBy(data.incidents, (incident) =>
       incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],
     ),
-    figuresByIncident: await groupBy(data.figures, (f) => (f.scope.kind === 'incidents' ? f.scope.incidentIds : [])),
-    statementsByIncident: await groupBy(data.statements, (s) =>
-      s.scope.kind === 'incidents' ? s.scope.incidentIds : [],
-    ),
+    figuresByIncident: await groupBy(data.figures, (figure) => incidentIdsIn(figure.scope)),
+    statementsByIncident: await groupBy(data.statements, (statement) => incidentIdsIn(statement.scope)),
   };
 }
