@@ -69,10 +69,12 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
       for (const figure of cluster) roles.set(figure, figure === counted ? 'counted' : 'overlap');
       return counted;
     });
-    const claimsAlone = claims.filter((claim) => !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id)));
+    const claimsAlone = new Set(
+      claims.filter((claim) => !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id))),
+    );
     for (const claim of claims)
-      roles.set(claim, claimsAlone.includes(claim) ? 'claim_only_source' : 'claim_overlaps_report');
-    const countedClaims = overlapClusters(claimsAlone).map((cluster) => largest(cluster) as Figure);
+      roles.set(claim, claimsAlone.has(claim) ? 'claim_only_source' : 'claim_overlaps_report');
+    const countedClaims = overlapClusters([...claimsAlone]).map((cluster) => largest(cluster) as Figure);
 
     totals.push({
       counts,
