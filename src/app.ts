@@ -2,11 +2,10 @@ import type { CommandContext, Requester } from '../commands/command.js';
 import type { Config } from './config.js';
 import { loadDataset } from './dataset/loadDataset.js';
 import { formatProblem } from './dataset/problems.js';
+import { StartupError } from './failures.js';
 import type { Logger } from './logger.js';
 import type { Locale } from './render/locale.js';
 import { DatasetStore, makeSnapshot } from './runtime/datasetStore.js';
-
-export class StartupError extends Error {}
 
 /** Loads the dataset the bot starts with; a bad one stops start-up with the list of its problems. */
 export async function openStore(config: Config, loadedBy: string): Promise<DatasetStore> {

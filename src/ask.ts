@@ -1,7 +1,8 @@
-import { commandContext, openStore, StartupError } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { commandContext, openStore } from './app.js';
+import { loadConfig } from './config.js';
 import { answerLine } from './console/answerLine.js';
-import { renderForTerminal } from './console/terminalRender.js';
+import { renderForTerminal, terminalHasColour } from './console/terminalRender.js';
+import { exitWithFailure } from './failures.js';
 import { createLogger } from './logger.js';
 import { toLocale } from './render/locale.js';
 
@@ -35,7 +36,7 @@ async function main(args: string[]): Promise<number> {
     const result = { kind: reply.kind === 'refused' ? 'error' : reply.kind, incidents: reply.incidents };
     process.stdout.write(`${JSON.stringify({ result, message: reply.payload })}\n`);
   } else {
-    process.stdout.write(`${renderForTerminal(reply.payload, Boolean(process.stdout.isTTY) && !config.NO_COLOR)}\n`);
+    process.stdout.write(`${renderForTerminal(reply.payload, terminalHasColour(config))}\n`);
   }
   return reply.kind === 'error' ? 1 : 0;
 }
@@ -44,9 +45,5 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof StartupError) process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`Unexpected failure: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
+  (error: unknown) => exitWithFailure(error, 'Unexpected failure'),
 );

@@ -1,6 +1,7 @@
-import { openStore, StartupError } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { openStore } from './app.js';
+import { loadConfig } from './config.js';
 import { runConsole } from './console/repl.js';
+import { exitWithFailure } from './failures.js';
 import { createLogger } from './logger.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, the local console over the dataset otherwise. */
@@ -26,11 +27,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`The bot could not start: ${(error as Error).message}\n`);
-  }
-  process.exitCode = 1;
-});
+main().catch((error: unknown) => exitWithFailure(error, 'The bot could not start'));

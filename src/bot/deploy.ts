@@ -1,5 +1,6 @@
 import { commands } from '../../commands/index.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { exitWithFailure } from '../failures.js';
 import { deployCommands } from './deployCommands.js';
 
 /** `npm run deploy`: registers the slash commands and says which, where. */
@@ -15,9 +16,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Deploy failed: ${(error as Error).message}`}\n`,
-  );
-  process.exitCode = 1;
-});
+main().catch((error: unknown) => exitWithFailure(error, 'Deploy failed'));

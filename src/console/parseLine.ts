@@ -18,11 +18,7 @@ export function parseLine(line: string, commands: ReadonlyMap<string, Command>):
   const command = commands.get(name);
   if (!command) return { kind: 'unknown', name: first };
 
-  const subcommands =
-    command.definition
-      .toJSON()
-      .options?.filter((option) => option.type === 1)
-      .map((o) => o.name) ?? [];
+  const subcommands = subcommandsOf(command);
   let words = rest;
   let subcommand: string | undefined;
   if (subcommands.length > 0) {
@@ -34,12 +30,16 @@ export function parseLine(line: string, commands: ReadonlyMap<string, Command>):
   return { kind: 'command', command, input: { ...(subcommand ? { subcommand } : {}), options } };
 }
 
+function subcommandsOf(command: Command): string[] {
+  return command.definition.toJSON().options?.flatMap((option) => (option.type === 1 ? [option.name] : [])) ?? [];
+}
+
 /** One line per command, for `/help`. */
 export function helpText(commands: ReadonlyMap<string, Command>): string {
   const lines = [...commands.values()].map((command) => {
     const json = command.definition.toJSON();
     const usage = command.mainOption ? ` <${command.mainOption}>` : '';
-    const subs = json.options?.filter((o) => o.type === 1).map((o) => o.name) ?? [];
+    const subs = subcommandsOf(command);
     return `  /${json.name}${subs.length > 0 ? ` ${subs.join('|')}` : usage}  ${json.description}`;
   });
   return ['Commands:', ...lines, '  /help  this list', '  /quit  leave (or Ctrl-D)'].join('\n');

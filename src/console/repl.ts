@@ -6,12 +6,12 @@ import type { Logger } from '../logger.js';
 import type { Locale } from '../render/locale.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
 import { answerLine } from './answerLine.js';
-import { renderForTerminal } from './terminalRender.js';
+import { renderForTerminal, terminalHasColour } from './terminalRender.js';
 
 /** The local console over the dataset: what `npm start` opens with no Discord token. */
 export async function runConsole(store: DatasetStore, config: Config, logger: Logger, locale: Locale): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
-  const colour = Boolean(process.stdout.isTTY) && !config.NO_COLOR;
+  const colour = terminalHasColour(config);
   // The person at the console runs the bot: they are its moderator.
   const requester = { id: 'console', name: safeUserName(), canManageDataset: true };
   const context = commandContext(store, config, logger, requester, locale);

@@ -1,10 +1,16 @@
 import type { APIEmbed } from 'discord.js';
+import type { Config } from '../config.js';
 import type { MessagePayload } from '../render/payload.js';
 
 const RESET = '\u001b[0m';
 const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const ITALIC = '\u001b[3m';
+
+/** Colour when stdout is a terminal, unless NO_COLOR is set (https://no-color.org). */
+export function terminalHasColour(config: Pick<Config, 'NO_COLOR'>): boolean {
+  return Boolean(process.stdout.isTTY) && !config.NO_COLOR;
+}
 
 /** Shows a message payload in a terminal the way Discord would, colour only where the terminal has it. */
 export function renderForTerminal(message: MessagePayload, colour: boolean): string {
