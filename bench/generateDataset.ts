@@ -14,7 +14,8 @@ export interface Generated {
   readonly aliases: readonly string[];
 }
 
-const SYLLABLES = [
+/** Syllables of the invented place names (tests build names from them too). */
+export const SYLLABLES = [
   'bou',
   'kes',
   'si',

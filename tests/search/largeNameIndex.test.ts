@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SYLLABLES } from '../../bench/generateDataset.js';
 import type { GazetteerEntry } from '../../src/search/gazetteer.js';
 import { NameIndex } from '../../src/search/nameIndex.js';
 import { normaliseForSearch } from '../../src/search/normalise.js';
 
 // Thousands of names: past the size where fuse.js scores all of them, a bigram shortlist comes first.
-const SYLLABLES = [
-  'bou',
-  'kes',
-  'si',
-  'dio',
-  'ra',
-  'ta',
-  'hou',
-  'dos',
-  'so',
-  'mon',
-  'do',
-  'ro',
-  'ki',
-  'dal',
-  'me',
-  'na',
-];
-const names = SYLLABLES.flatMap((a) => SYLLABLES.flatMap((b) => SYLLABLES.map((c) => `${a}${b}${c}`)));
+const syllables = SYLLABLES.slice(0, 16);
+const names = syllables.flatMap((a) => syllables.flatMap((b) => syllables.map((c) => `${a}${b}${c}`)));
 const entry = (name: string): GazetteerEntry => ({ key: normaliseForSearch(name), label: name, targets: [] });
 const index = new NameIndex([...new Set([...names, 'Boulkessi', 'Niger'])].map(entry));
 
