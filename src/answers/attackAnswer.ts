@@ -40,9 +40,11 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
   const [only] = incidents;
   if (incidents.length === 1 && only) {
     const [match] = result.matches;
-    const via = match?.entry.targets.find((target) => target.kind === 'incident' && target.incidentId === only.id);
+    const via = match?.entry.targets.find(
+      (target) => target.kind === 'incidents' && target.incidentIds.includes(only.id),
+    );
     const matchedVia =
-      match && via?.kind === 'incident' && via.via !== 'name' && via.via !== 'alias'
+      match && via?.kind === 'incidents' && via.via !== 'name' && via.via !== 'alias'
         ? { name: match.entry.label, via: via.via }
         : undefined;
     return incidentAnswer(dataset, only, matchedVia);
@@ -64,9 +66,11 @@ function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Inci
   for (const entry of entries) {
     const ofEntry: Incident[] = [];
     for (const target of entry.targets) {
-      if (target.kind === 'incident') {
-        const incident = dataset.incidentsById.get(target.incidentId);
-        if (incident) ofEntry.push(incident);
+      if (target.kind === 'incidents') {
+        for (const id of target.incidentIds) {
+          const incident = dataset.incidentsById.get(id);
+          if (incident) ofEntry.push(incident);
+        }
       } else {
         ofEntry.push(...incidentsOfGroup(dataset, target));
       }
@@ -84,7 +88,7 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
   const ids = new Set<string>();
   let inGroups = 0;
   for (const target of entry.targets) {
-    if (target.kind === 'incident') ids.add(target.incidentId);
+    if (target.kind === 'incidents') for (const id of target.incidentIds) ids.add(id);
     else {
       inGroups += incidentsOfGroup(dataset, target).length;
     }
@@ -95,7 +99,7 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
 }
 
 /** A country's or a group's incidents, in dataset order. */
-function incidentsOfGroup(dataset: Dataset, target: Exclude<NameTarget, { kind: 'incident' }>): readonly Incident[] {
+function incidentsOfGroup(dataset: Dataset, target: Exclude<NameTarget, { kind: 'incidents' }>): readonly Incident[] {
   const group =
     target.kind === 'country'
       ? dataset.incidentsByCountry.get(target.code)

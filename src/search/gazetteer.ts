@@ -4,7 +4,8 @@ import { normaliseForSearch } from './normalise.js';
 
 /** What a name can stand for. */
 export type NameTarget =
-  | { kind: 'incident'; incidentId: string; via: 'name' | 'alias' | 'nearby' | 'admin_area' }
+  /** The incidents a name is a place name, alias, nearby place or admin area of: one target for all of them. */
+  | { kind: 'incidents'; incidentIds: string[]; via: 'name' | 'alias' | 'nearby' | 'admin_area' }
   | { kind: 'country'; code: string }
   | { kind: 'actor'; actorId: string };
 
@@ -17,26 +18,44 @@ export interface GazetteerEntry {
   readonly targets: NameTarget[];
 }
 
+type IncidentVia = Extract<NameTarget, { kind: 'incidents' }>['via'];
+
 export type TargetKind = NameTarget['kind'];
 
 /** Every searchable name in the dataset, of the given kinds, one entry per distinct normalised name. */
 export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<TargetKind>): Promise<GazetteerEntry[]> {
   const entries = new Map<string, GazetteerEntry>();
-  const add = (name: string, target: NameTarget) => {
-    const key = normaliseForSearch(name);
-    if (key === '') return;
-    const entry = entries.get(key);
-    if (entry) entry.targets.push(target);
-    else entries.set(key, { key, label: name, targets: [target] });
+  // Large datasets name the same few thousand places a million times: each spelling is normalised once.
+  const keys = new Map<string, string>();
+  const entryOf = (name: string): GazetteerEntry | undefined => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = normaliseForSearch(name);
+      keys.set(name, key);
+    }
+    if (key === '') return undefined;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { key, label: name, targets: [] };
+      entries.set(key, entry);
+    }
+    return entry;
+  };
+  const add = (name: string, target: NameTarget) => entryOf(name)?.targets.push(target);
+  const addIncident = (name: string, incidentId: string, via: IncidentVia) => {
+    const entry = entryOf(name);
+    if (!entry) return;
+    const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
+    if (target?.kind === 'incidents') target.incidentIds.push(incidentId);
+    else entry.targets.push({ kind: 'incidents', incidentIds: [incidentId], via });
   };
 
-  if (kinds.has('incident')) {
-    await forEachChunked(dataset.incidents, (incident) => {
-      const incidentId = incident.id;
-      add(incident.place.name, { kind: 'incident', incidentId, via: 'name' });
-      for (const alias of incident.place.aliases) add(alias, { kind: 'incident', incidentId, via: 'alias' });
-      for (const nearby of incident.place.nearby) add(nearby, { kind: 'incident', incidentId, via: 'nearby' });
-      if (incident.place.adminArea) add(incident.place.adminArea, { kind: 'incident', incidentId, via: 'admin_area' });
+  if (kinds.has('incidents')) {
+    await forEachChunked(dataset.incidents, ({ id, place }) => {
+      addIncident(place.name, id, 'name');
+      for (const alias of place.aliases) addIncident(alias, id, 'alias');
+      for (const nearby of place.nearby) addIncident(nearby, id, 'nearby');
+      if (place.adminArea) addIncident(place.adminArea, id, 'admin_area');
     });
   }
   if (kinds.has('country')) {

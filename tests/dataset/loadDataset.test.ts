@@ -307,6 +307,28 @@ describe('records one a line in .jsonl files', () => {
     ]);
   });
 
+  it('GIVEN CRLF lines, no final newline and long non-ASCII lines THEN every line reads whole and is numbered', async () => {
+    // Lines of about 50 KB in two-byte characters: the 64 KiB reads cut through lines and through characters.
+    const incidents = realDatasetJson().incidents.map((incident, i) => ({
+      ...incident,
+      notes: 'é'.repeat(25_000 + i),
+    }));
+    const lines = incidents.map((incident) => JSON.stringify(incident));
+    const dir = writeSplit({});
+    writeFileSync(path.join(dir, 'incidents.jsonl'), lines.join('\r\n'));
+    const loaded = await loadDataset(dir);
+    expect(loaded.ok && loaded.dataset.incidents.map((incident) => incident.notes)).toEqual(
+      incidents.map((incident) => incident.notes),
+    );
+
+    writeFileSync(path.join(dir, 'incidents.jsonl'), [...lines, '{"id": "x"'].join('\r\n'));
+    const broken = await loadDataset(dir);
+    const problems = broken.ok ? [] : broken.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^incidents\\.jsonl: line ${lines.length + 1}: not valid JSON`)),
+    ]);
+  });
+
   it('GIVEN a dangling reference on a line THEN the cross-check names that line', async () => {
     const figures = realDatasetJson().figures.map((figure) => JSON.stringify(figure));
     figures[1] = figures[1]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
