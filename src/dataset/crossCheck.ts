@@ -55,73 +55,82 @@ export async function crossCheck(
   await uniqueIds('figures', data.figures, (figure) => figure.id);
   await uniqueIds('statements', data.statements, (statement) => statement.id);
 
-  const checkRef = (path: string, what: string, known: ReadonlyMap<string, number>, ref: string | null | undefined) => {
-    if (ref != null && !known.has(ref)) report(path, `unknown ${what} "${ref}"`);
+  // A million records pass here: a problem's path is put together only when there is a problem.
+  type At = readonly [kind: RecordKind, index: number, field: string];
+  const reportAt = ([kind, index, field]: At, reason: string) => report(`${kind}[${index}]${field}`, reason);
+  const within = ([kind, index, field]: At, more: string): At => [kind, index, `${field}${more}`];
+
+  const checkRef = (at: At, what: string, known: ReadonlyMap<string, number>, ref: string | null | undefined) => {
+    if (ref != null && !known.has(ref)) reportAt(at, `unknown ${what} "${ref}"`);
   };
   // Large datasets repeat the same quote many times: each distinct one is searched for once.
   const verbatimQuotes = new Set<string>();
-  const checkQuote = (path: string, quote: Quote) => {
-    if (!sourceIds.has(quote.sourceId)) return report(`${path}.sourceId`, `unknown source "${quote.sourceId}"`);
+  const checkQuote = (at: At, quote: Quote) => {
+    if (!sourceIds.has(quote.sourceId)) return reportAt(within(at, '.sourceId'), `unknown source "${quote.sourceId}"`);
     const text = quotableTexts.get(quote.sourceId);
     const key = `${quote.sourceId}\u0000${quote.text}`;
     if (text === undefined || verbatimQuotes.has(key)) return;
     if (text.includes(normaliseWhitespace(quote.text))) verbatimQuotes.add(key);
     else {
-      report(`${path}.text`, `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`);
+      const reason = `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`;
+      reportAt(within(at, '.text'), reason);
     }
   };
-  const checkRefs = (path: string, what: string, known: ReadonlyMap<string, number>, refs: readonly string[]) => {
-    for (const [index, ref] of refs.entries()) checkRef(`${path}[${index}]`, what, known, ref);
+  const checkRefs = (at: At, what: string, known: ReadonlyMap<string, number>, refs: readonly string[]) => {
+    for (const [index, ref] of refs.entries()) {
+      if (!known.has(ref)) checkRef(within(at, `[${index}]`), what, known, ref);
+    }
   };
-  const checkScope = (path: string, scope: Figure['scope'] | Statement['scope']) => {
-    if (scope.kind === 'incidents') checkRefs(`${path}.incidentIds`, 'incident', incidentIds, scope.incidentIds);
-    else checkRefs(`${path}.countryCodes`, 'country', countryCodes, scope.countryCodes);
+  const checkScope = (at: At, scope: Figure['scope'] | Statement['scope']) => {
+    if (scope.kind === 'incidents') checkRefs(within(at, '.incidentIds'), 'incident', incidentIds, scope.incidentIds);
+    else checkRefs(within(at, '.countryCodes'), 'country', countryCodes, scope.countryCodes);
   };
-  const checkSpeaker = (path: string, speaker: Speaker) => {
-    checkRef(`${path}.actorId`, 'actor', actorIds, speaker.actorId);
-    checkRef(`${path}.countryCode`, 'country', countryCodes, speaker.countryCode);
+  const checkSpeaker = (at: At, speaker: Speaker) => {
+    if (speaker.actorId !== undefined) checkRef(within(at, '.actorId'), 'actor', actorIds, speaker.actorId);
+    if (speaker.countryCode !== undefined) {
+      checkRef(within(at, '.countryCode'), 'country', countryCodes, speaker.countryCode);
+    }
   };
 
   await forEachChunked(data.incidents, (incident, i) => {
-    const at = `incidents[${i}]`;
-    checkRef(`${at}.countryCode`, 'country', countryCodes, incident.countryCode);
-    checkRefs(`${at}.sourceIds`, 'source', sourceIds, incident.sourceIds);
-    checkRef(`${at}.perpetrator.actorId`, 'actor', actorIds, incident.perpetrator.actorId);
-    if (incident.perpetrator.quote) checkQuote(`${at}.perpetrator.quote`, incident.perpetrator.quote);
-    if (incident.perpetrator.attribution !== 'not_stated' && incident.perpetrator.actorId === null) {
-      report(`${at}.perpetrator.actorId`, `attribution "${incident.perpetrator.attribution}" needs an actor`);
+    const { perpetrator, date } = incident;
+    checkRef(['incidents', i, '.countryCode'], 'country', countryCodes, incident.countryCode);
+    checkRefs(['incidents', i, '.sourceIds'], 'source', sourceIds, incident.sourceIds);
+    checkRef(['incidents', i, '.perpetrator.actorId'], 'actor', actorIds, perpetrator.actorId);
+    if (perpetrator.quote) checkQuote(['incidents', i, '.perpetrator.quote'], perpetrator.quote);
+    if (perpetrator.attribution !== 'not_stated' && perpetrator.actorId === null) {
+      reportAt(['incidents', i, '.perpetrator.actorId'], `attribution "${perpetrator.attribution}" needs an actor`);
     }
-    const dayPrecision = incident.date.precision !== 'month';
-    if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(incident.date.value)) {
-      report(
-        `${at}.date.value`,
-        `precision "${incident.date.precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`,
-      );
+    const dayPrecision = date.precision !== 'month';
+    if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
+      const expected = dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM';
+      reportAt(['incidents', i, '.date.value'], `precision "${date.precision}" expects ${expected}`);
     }
     incident.outcomes.forEach((outcome, o) => {
-      checkSpeaker(`${at}.outcomes[${o}].saidBy`, outcome.saidBy);
-      checkQuote(`${at}.outcomes[${o}].quote`, outcome.quote);
+      checkSpeaker(['incidents', i, `.outcomes[${o}].saidBy`], outcome.saidBy);
+      checkQuote(['incidents', i, `.outcomes[${o}].quote`], outcome.quote);
     });
   });
 
   await forEachChunked(data.figures, (figure, f) => {
-    const at = `figures[${f}]`;
-    checkSpeaker(`${at}.saidBy`, figure.saidBy);
+    checkSpeaker(['figures', f, '.saidBy'], figure.saidBy);
     if ((figure.saidBy.kind === 'perpetrator') !== (figure.status === 'claimed_by_perpetrator')) {
-      report(`${at}.status`, 'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"');
+      reportAt(
+        ['figures', f, '.status'],
+        'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"',
+      );
     }
     if (figure.value.qualifier === 'range' && figure.value.low > figure.value.high) {
-      report(`${at}.value`, `range low ${figure.value.low} is above high ${figure.value.high}`);
+      reportAt(['figures', f, '.value'], `range low ${figure.value.low} is above high ${figure.value.high}`);
     }
-    checkScope(`${at}.scope`, figure.scope);
-    for (const [q, quote] of figure.quotes.entries()) checkQuote(`${at}.quotes[${q}]`, quote);
+    checkScope(['figures', f, '.scope'], figure.scope);
+    figure.quotes.forEach((quote, q) => checkQuote(['figures', f, `.quotes[${q}]`], quote));
   });
 
   await forEachChunked(data.statements, (statement, s) => {
-    const at = `statements[${s}]`;
-    checkSpeaker(`${at}.saidBy`, statement.saidBy);
-    checkScope(`${at}.scope`, statement.scope);
-    checkQuote(`${at}.quote`, statement.quote);
+    checkSpeaker(['statements', s, '.saidBy'], statement.saidBy);
+    checkScope(['statements', s, '.scope'], statement.scope);
+    checkQuote(['statements', s, '.quote'], statement.quote);
   });
 
   return problems;
