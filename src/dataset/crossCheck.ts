@@ -1,6 +1,7 @@
 import { forEachChunked } from './chunked.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
+import { type Lookup, ShardedMap } from './shardedMap.js';
 import { normaliseWhitespace } from './sourceText.js';
 
 export type RecordKind = 'incidents' | 'figures' | 'statements';
@@ -32,7 +33,7 @@ export async function crossCheck(
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
   const uniqueIds = async <T>(kind: keyof DatasetFile, items: readonly T[], idOf: (item: T) => string) => {
-    const firstIndex = new Map<string, number>();
+    const firstIndex = new ShardedMap<number>();
     await forEachChunked(items, (item, index) => {
       const id = idOf(item);
       const first = firstIndex.get(id);
@@ -60,23 +61,23 @@ export async function crossCheck(
   const reportAt = ([kind, index, field]: At, reason: string) => report(`${kind}[${index}]${field}`, reason);
   const within = ([kind, index, field]: At, more: string): At => [kind, index, `${field}${more}`];
 
-  const checkRef = (at: At, what: string, known: ReadonlyMap<string, number>, ref: string | null | undefined) => {
+  const checkRef = (at: At, what: string, known: Lookup<number>, ref: string | null | undefined) => {
     if (ref != null && !known.has(ref)) reportAt(at, `unknown ${what} "${ref}"`);
   };
   // Large datasets repeat the same quote many times: each distinct one is searched for once.
-  const verbatimQuotes = new Set<string>();
+  const verbatimQuotes = new ShardedMap<true>();
   const checkQuote = (at: At, quote: Quote) => {
     if (!sourceIds.has(quote.sourceId)) return reportAt(within(at, '.sourceId'), `unknown source "${quote.sourceId}"`);
     const text = quotableTexts.get(quote.sourceId);
     const key = `${quote.sourceId}\u0000${quote.text}`;
     if (text === undefined || verbatimQuotes.has(key)) return;
-    if (text.includes(normaliseWhitespace(quote.text))) verbatimQuotes.add(key);
+    if (text.includes(normaliseWhitespace(quote.text))) verbatimQuotes.set(key, true);
     else {
       const reason = `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`;
       reportAt(within(at, '.text'), reason);
     }
   };
-  const checkRefs = (at: At, what: string, known: ReadonlyMap<string, number>, refs: readonly string[]) => {
+  const checkRefs = (at: At, what: string, known: Lookup<number>, refs: readonly string[]) => {
     for (const [index, ref] of refs.entries()) {
       if (!known.has(ref)) checkRef(within(at, `[${index}]`), what, known, ref);
     }

@@ -1,18 +1,19 @@
 import { forEachChunked } from './chunked.js';
 import type { Actor, Country, DatasetFile, Figure, Incident, Source, Statement } from './schema.js';
+import { type Lookup, ShardedMap } from './shardedMap.js';
 
 /** A validated, cross-checked dataset with the look-ups answers need. Immutable once built. */
 export interface Dataset extends DatasetFile {
   /** Content hash of the dataset file and every source text. */
   readonly version: string;
-  readonly sourcesById: ReadonlyMap<string, Source>;
-  readonly countriesByCode: ReadonlyMap<string, Country>;
-  readonly actorsById: ReadonlyMap<string, Actor>;
-  readonly incidentsById: ReadonlyMap<string, Incident>;
-  readonly incidentsByCountry: ReadonlyMap<string, readonly Incident[]>;
-  readonly incidentsByActor: ReadonlyMap<string, readonly Incident[]>;
-  readonly figuresByIncident: ReadonlyMap<string, readonly Figure[]>;
-  readonly statementsByIncident: ReadonlyMap<string, readonly Statement[]>;
+  readonly sourcesById: Lookup<Source>;
+  readonly countriesByCode: Lookup<Country>;
+  readonly actorsById: Lookup<Actor>;
+  readonly incidentsById: Lookup<Incident>;
+  readonly incidentsByCountry: Lookup<readonly Incident[]>;
+  readonly incidentsByActor: Lookup<readonly Incident[]>;
+  readonly figuresByIncident: Lookup<readonly Figure[]>;
+  readonly statementsByIncident: Lookup<readonly Statement[]>;
 }
 
 /** The incidents a figure or statement is about; none for a region- or country-wide one. */
@@ -20,8 +21,8 @@ export function incidentIdsIn(scope: Figure['scope'] | Statement['scope']): read
   return scope.kind === 'incidents' ? scope.incidentIds : [];
 }
 
-async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Promise<Map<string, T[]>> {
-  const groups = new Map<string, T[]>();
+async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Promise<Lookup<T[]>> {
+  const groups = new ShardedMap<T[]>();
   await forEachChunked(items, (item) => {
     for (const key of keysOf(item)) {
       const group = groups.get(key);
@@ -32,8 +33,8 @@ async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly str
   return groups;
 }
 
-async function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Promise<Map<string, T>> {
-  const map = new Map<string, T>();
+async function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Promise<ShardedMap<T>> {
+  const map = new ShardedMap<T>();
   await forEachChunked(items, (item) => map.set(keyOf(item), item));
   return map;
 }
