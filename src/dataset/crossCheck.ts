@@ -125,7 +125,9 @@ export async function crossCheck(
       reportAt(['figures', f, '.value'], `range low ${figure.value.low} is above high ${figure.value.high}`);
     }
     checkScope(['figures', f, '.scope'], figure.scope);
-    figure.quotes.forEach((quote, q) => checkQuote(['figures', f, `.quotes[${q}]`], quote));
+    figure.quotes.forEach((quote, q) => {
+      checkQuote(['figures', f, `.quotes[${q}]`], quote);
+    });
   });
 
   await forEachChunked(data.statements, (statement, s) => {
