@@ -1,21 +1,31 @@
+import { forEachChunked } from '../dataset/chunked.js';
+
 /**
  * Narrows thousands of names to the few that share the most letter pairs with a query, so that fuse.js
  * scores a short list instead of the whole gazetteer. A name within two typos of the query shares most of its
  * pairs, so it is never filtered out.
  */
 export class BigramFilter {
-  private readonly postings = new Map<string, number[]>();
   private readonly shared: Uint16Array;
 
-  constructor(keys: readonly string[]) {
-    this.shared = new Uint16Array(keys.length);
-    keys.forEach((key, index) => {
+  /** Built in chunks, like the rest of a refresh. */
+  static async build(keys: readonly string[]): Promise<BigramFilter> {
+    const postings = new Map<string, number[]>();
+    await forEachChunked(keys, (key, index) => {
       for (const bigram of new Set(bigrams(key))) {
-        const list = this.postings.get(bigram);
+        const list = postings.get(bigram);
         if (list) list.push(index);
-        else this.postings.set(bigram, [index]);
+        else postings.set(bigram, [index]);
       }
     });
+    return new BigramFilter(postings, keys.length);
+  }
+
+  private constructor(
+    private readonly postings: ReadonlyMap<string, readonly number[]>,
+    keyCount: number,
+  ) {
+    this.shared = new Uint16Array(keyCount);
   }
 
   /** Indexes of at most `limit` keys sharing the most bigrams with `query`, most first. */

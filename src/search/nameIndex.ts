@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { forEachChunked } from '../dataset/chunked.js';
 import { BigramFilter } from './bigramFilter.js';
 import { allowedEdits, editDistance } from './editDistance.js';
 import type { GazetteerEntry } from './gazetteer.js';
@@ -28,28 +29,46 @@ const AUTOCOMPLETE_CACHE_SIZE = 2_000;
 const FUSE_SHORTLIST = 300;
 const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true };
 
+interface WordStart {
+  readonly text: string;
+  readonly entry: GazetteerEntry;
+  readonly wholeName: boolean;
+}
+
 /**
  * Fuzzy name look-up over a gazetteer: exact, then prefix (of the name or of any of its words), then
  * typos within a length-aware edit distance. fuse.js finds and ranks candidates; it never decides alone,
  * because plain fuse.js answers "Nigeria" with Niger and "Dori" with Mondoro.
  */
 export class NameIndex {
-  private readonly byKey: Map<string, GazetteerEntry>;
-  /** Every name and every word-start suffix of it ("burkina faso", "faso"), sorted, for prefix look-ups by bisection. */
-  private readonly starts: { text: string; entry: GazetteerEntry; wholeName: boolean }[];
-  private readonly fuse: Fuse<string> | undefined;
-  private readonly bigrams: BigramFilter | undefined;
   private readonly completions = new Map<string, GazetteerEntry[]>();
 
-  constructor(private readonly entries: readonly GazetteerEntry[]) {
-    this.byKey = new Map(entries.map((entry) => [entry.key, entry]));
-    this.starts = entries
-      .flatMap((entry) => wordStarts(entry.key).map((text, word) => ({ text, entry, wholeName: word === 0 })))
-      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  /** Built in chunks, then sorted once: a gazetteer of many thousand names never holds the event loop for long. */
+  static async build(entries: readonly GazetteerEntry[]): Promise<NameIndex> {
+    const byKey = new Map<string, GazetteerEntry>();
+    const starts: WordStart[] = [];
+    await forEachChunked(entries, (entry) => {
+      byKey.set(entry.key, entry);
+      wordStarts(entry.key).forEach((text, word) => {
+        starts.push({ text, entry, wholeName: word === 0 });
+      });
+    });
+    starts.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const keys = entries.map((entry) => entry.key);
-    if (entries.length <= FUSE_SHORTLIST) this.fuse = new Fuse(keys, FUSE_OPTIONS);
-    else this.bigrams = new BigramFilter(keys);
+    const fuzzy =
+      entries.length <= FUSE_SHORTLIST
+        ? { fuse: new Fuse(keys, FUSE_OPTIONS) }
+        : { bigrams: await BigramFilter.build(keys) };
+    return new NameIndex(entries, byKey, starts, fuzzy);
   }
+
+  private constructor(
+    private readonly entries: readonly GazetteerEntry[],
+    private readonly byKey: ReadonlyMap<string, GazetteerEntry>,
+    /** Every name and every word-start suffix of it ("burkina faso", "faso"), sorted, for prefix look-ups by bisection. */
+    private readonly starts: readonly WordStart[],
+    private readonly fuzzy: { fuse: Fuse<string> } | { bigrams: BigramFilter },
+  ) {}
 
   get size(): number {
     return this.entries.length;
@@ -132,15 +151,17 @@ export class NameIndex {
   /** fuse.js candidates, ordered by edit distance then fuse score. */
   private fuzzyCandidates(query: string): { entry: GazetteerEntry; distance: number }[] {
     const cap = allowedEdits(query.length) + 2;
-    const shortlist = this.bigrams
-      ?.candidates(query, FUSE_SHORTLIST)
-      .map((index) => this.entries[index] as GazetteerEntry);
+    const shortlist =
+      'bigrams' in this.fuzzy
+        ? this.fuzzy.bigrams.candidates(query, FUSE_SHORTLIST).map((index) => this.entries[index] as GazetteerEntry)
+        : undefined;
     const fuse =
-      this.fuse ??
-      new Fuse(
-        (shortlist ?? []).map((entry) => entry.key),
-        FUSE_OPTIONS,
-      );
+      'fuse' in this.fuzzy
+        ? this.fuzzy.fuse
+        : new Fuse(
+            (shortlist ?? []).map((entry) => entry.key),
+            FUSE_OPTIONS,
+          );
     const pool = shortlist ?? this.entries;
     return fuse
       .search(query, { limit: FUSE_CANDIDATES })

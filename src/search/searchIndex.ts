@@ -11,7 +11,7 @@ export interface SearchIndex {
 
 export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
   return {
-    anything: new NameIndex(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor']))),
-    countries: new NameIndex(await buildGazetteer(dataset, new Set(['country']))),
+    anything: await NameIndex.build(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor']))),
+    countries: await NameIndex.build(await buildGazetteer(dataset, new Set(['country']))),
   };
 }

@@ -8,7 +8,7 @@ import { normaliseForSearch } from '../../src/search/normalise.js';
 const syllables = SYLLABLES.slice(0, 16);
 const names = syllables.flatMap((a) => syllables.flatMap((b) => syllables.map((c) => `${a}${b}${c}`)));
 const entry = (name: string): GazetteerEntry => ({ key: normaliseForSearch(name), label: name, targets: [] });
-const index = new NameIndex([...new Set([...names, 'Boulkessi', 'Niger'])].map(entry));
+const index = await NameIndex.build([...new Set([...names, 'Boulkessi', 'Niger'])].map(entry));
 
 const answer = (query: string) => {
   const result = index.match(query);
