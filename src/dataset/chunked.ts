@@ -2,7 +2,7 @@
 const CHUNK_SIZE = 2_000;
 
 /** Lets other work (answers to other interactions) run before going on. */
-function pause(): Promise<void> {
+export function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -295,6 +295,16 @@ describe('records one a line in .jsonl files', () => {
     expect(result.ok && result.dataset.figures).toHaveLength(5);
   });
 
+  it('GIVEN records with equal parts THEN they share one copy and still read as written', async () => {
+    const result = await loadDataset(writeSplit({}));
+    if (!result.ok) throw new Error('the split dataset does not load');
+    const [first, second] = result.dataset.incidents;
+    expect(first?.sourceIds).toEqual(second?.sourceIds);
+    expect(first?.sourceIds).toBe(second?.sourceIds);
+    expect(first?.place).not.toBe(second?.place);
+    expect(result.dataset.incidents).toEqual((await loadRealDataset()).incidents);
+  });
+
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
     const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
     incidents.splice(2, 0, '', '{"id": "x"');
