@@ -36,9 +36,10 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
   const incidents = incidentsOf(
     dataset,
     result.matches.map((match) => match.entry),
+    MAX_CHOICES,
   );
-  const [only] = incidents;
-  if (incidents.length === 1 && only) {
+  const [only] = incidents.first;
+  if (incidents.total === 1 && only) {
     const [match] = result.matches;
     const via = match?.entry.targets.find(
       (target) => target.kind === 'incidents' && target.incidentIds.includes(only.id),
@@ -52,32 +53,52 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
   return {
     kind: 'choose',
     query,
-    options: incidents.slice(0, MAX_CHOICES).map((incident) => summarise(dataset, incident)),
-    total: incidents.length,
+    options: incidents.first.map((incident) => summarise(dataset, incident)),
+    total: incidents.total,
   };
 }
 
 /**
- * Every incident the matched names stand for: a place's own, a country's, a group's. The best-matching name's
- * incidents come first, each name's most recent first.
+ * The first `limit` incidents the matched names stand for (a place's own, a country's, a group's) and how many
+ * there are in all. The best-matching name's incidents come first, each name's most recent first. Only the
+ * first are put in order: a country can have a quarter of a million incidents.
  */
-function incidentsOf(dataset: Dataset, entries: readonly GazetteerEntry[]): Incident[] {
-  const found = new Set<Incident>();
+function incidentsOf(
+  dataset: Dataset,
+  entries: readonly GazetteerEntry[],
+  limit: number,
+): { first: Incident[]; total: number } {
+  const seen = new Set<Incident>();
+  const first: Incident[] = [];
   for (const entry of entries) {
-    const ofEntry: Incident[] = [];
-    for (const target of entry.targets) {
-      if (target.kind === 'incidents') {
-        for (const id of target.incidentIds) {
-          const incident = dataset.incidentsById.get(id);
-          if (incident) ofEntry.push(incident);
-        }
-      } else {
-        ofEntry.push(...incidentsOfGroup(dataset, target));
+    const fresh: Incident[] = [];
+    const take = (incident: Incident | undefined) => {
+      if (incident && !seen.has(incident)) {
+        seen.add(incident);
+        fresh.push(incident);
       }
+    };
+    for (const target of entry.targets) {
+      if (target.kind === 'incidents') for (const id of target.incidentIds) take(dataset.incidentsById.get(id));
+      else for (const incident of incidentsOfGroup(dataset, target)) take(incident);
     }
-    for (const incident of ofEntry.sort(byDateDescending)) found.add(incident);
+    if (first.length < limit) first.push(...mostRecent(fresh, limit - first.length));
   }
-  return [...found];
+  return { first, total: seen.size };
+}
+
+/** The `count` most recent incidents, most recent first, in one pass: no sorting of the rest. */
+function mostRecent(incidents: readonly Incident[], count: number): Incident[] {
+  const best: Incident[] = [];
+  for (const incident of incidents) {
+    const last = best[best.length - 1];
+    if (best.length === count && last && byDateDescending(incident, last) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byDateDescending(incident, best[at - 1] as Incident) < 0) at--;
+    best.splice(at, 0, incident);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /**

@@ -135,3 +135,14 @@ describe('toll arithmetic on fixtures', () => {
     expect(chad.totals).toEqual([]);
   });
 });
+
+describe('toll worked out once per dataset', () => {
+  it('GIVEN the same dataset THEN the same toll; GIVEN a refreshed dataset THEN its own figures', async () => {
+    expect(tollOf(dataset, 'ML')).toBe(tollOf(dataset, 'ML'));
+    const refreshed = realDatasetJson();
+    refreshed.figures = refreshed.figures.filter((figure) => figure.status !== 'claimed_by_perpetrator');
+    const refreshedMali = tollOf(await buildDataset(refreshed, 'refreshed'), 'ML');
+    expect(refreshedMali.totals[0]?.claimedOnly).toBeNull();
+    expect(tollOf(dataset, 'ML').totals[0]?.claimedOnly).toEqual({ qualifier: 'exact', number: 40 });
+  });
+});

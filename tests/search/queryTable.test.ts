@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
-import type { Dataset } from '../../src/dataset/dataset.js';
+import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
-import { loadRealDataset } from '../helpers/datasets.js';
+import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
 
 let dataset: Dataset;
 let index: SearchIndex;
@@ -55,6 +55,40 @@ describe('/attack: a country or a group lists its attacks to choose from', () =>
     ['central mali', ['ml-boulkessi-2025-06-01', 'ml-dioura-2025-05-24']],
   ])('%s → choose', (query, expected) => {
     expect(attackOutcome(query)).toEqual(expected);
+  });
+});
+
+describe('/attack: a list to choose from shows the most recent first', () => {
+  it('GIVEN a group THEN its attacks newest first, a month-only date after the days of that month', () => {
+    const answer = answerAttack(dataset, index, 'JNIM');
+    expect(answer.kind === 'choose' && answer.options.map((option) => option.incident.id)).toEqual([
+      'ml-boulkessi-2025-06-01',
+      'ml-sirakorola-2025-05-30',
+      'ml-dioura-2025-05-24',
+      'bf-djibo-2025-05',
+    ]);
+  });
+
+  it('GIVEN a country with more attacks than a list holds THEN the newest ten, and the count of all', async () => {
+    const data = realDatasetJson();
+    const [dioura] = data.incidents.filter((incident) => incident.id === 'ml-dioura-2025-05-24');
+    if (!dioura) throw new Error('Dioura is missing from the bundled dataset');
+    // Days 1 to 30 out of order (7 and 30 share no factor), so that order comes from the answer, not the data.
+    const days = Array.from({ length: 30 }, (_, n) => ((n * 7) % 30) + 1);
+    for (const [n, day] of days.entries()) {
+      const date = `2024-03-${String(day).padStart(2, '0')}`;
+      data.incidents.push({ ...dioura, id: `ml-extra-${n}`, date: { ...dioura.date, value: date } });
+    }
+    const large = await buildDataset(data, 'many');
+    const answer = answerAttack(large, await buildSearchIndex(large), 'Mali');
+    if (answer.kind !== 'choose') throw new Error(`expected a list, got ${answer.kind}`);
+    expect(answer.total).toBe(33);
+    expect(answer.options.map((option) => option.incident.date.value)).toEqual([
+      '2025-06-01',
+      '2025-05-30',
+      '2025-05-24',
+      ...[30, 29, 28, 27, 26, 25, 24].map((day) => `2024-03-${day}`),
+    ]);
   });
 });
 
