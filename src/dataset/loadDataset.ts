@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { pause } from './chunked.js';
+import { ChunkedList } from './chunkedList.js';
 import { crossCheck, type LocateRecord, type RecordKind } from './crossCheck.js';
 import { buildDataset, type Dataset } from './dataset.js';
 import { InternPool } from './internPool.js';
@@ -87,22 +88,30 @@ export async function parseDataset(
 
   // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
   const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };
-  const lineNumbers = { incidents: [] as number[], figures: [] as number[], statements: [] as number[] };
+  const lineNumbers = {
+    incidents: new ChunkedList<number>(),
+    figures: new ChunkedList<number>(),
+    statements: new ChunkedList<number>(),
+  };
   if (where.recordFiles) {
     const pool = new InternPool();
     for (const kind of Object.keys(RECORD_FILES) as RecordKind[]) {
       const { file: name, schema, shared } = RECORD_FILES[kind];
-      const records = { target: data[kind] as unknown[], lineNumbers: lineNumbers[kind] };
+      const records = { target: new ChunkedList<unknown>(), lineNumbers: lineNumbers[kind] };
       const share = (record: Record<string, unknown>) => {
         for (const field of shared) record[field] = pool.share(record[field]);
       };
       await readRecordLines(path.join(dataDir, name), schema, { ...records, share }, problems, hash);
+      (data as Record<RecordKind, unknown[]>)[kind] = records.target.appendTo(data[kind]);
     }
   }
   const locate: LocateRecord = (kind, index) =>
     index < inJson[kind]
       ? { file, path: `${kind}[${index}]` }
-      : { file: path.join(dataDir, RECORD_FILES[kind].file), path: `line ${lineNumbers[kind][index - inJson[kind]]}` };
+      : {
+          file: path.join(dataDir, RECORD_FILES[kind].file),
+          path: `line ${lineNumbers[kind].at(index - inJson[kind])}`,
+        };
 
   const quotableTexts = new Map<string, string>();
   for (const [index, source] of data.sources.entries()) {
@@ -141,7 +150,11 @@ const READ_CHUNK_BYTES = 1 << 16;
 async function readRecordLines(
   file: string,
   schema: z.ZodType<Record<string, unknown>>,
-  records: { target: unknown[]; lineNumbers: number[]; share: (record: Record<string, unknown>) => void },
+  records: {
+    target: ChunkedList<unknown>;
+    lineNumbers: ChunkedList<number>;
+    share: (record: Record<string, unknown>) => void;
+  },
   problems: Problem[],
   hash: Hash,
 ): Promise<void> {
