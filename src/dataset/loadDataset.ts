@@ -97,11 +97,14 @@ export async function parseDataset(
     const pool = new InternPool();
     for (const kind of Object.keys(RECORD_FILES) as RecordKind[]) {
       const { file: name, schema, shared } = RECORD_FILES[kind];
-      const records = { target: new ChunkedList<unknown>(), lineNumbers: lineNumbers[kind] };
-      const share = (record: Record<string, unknown>) => {
-        for (const field of shared) record[field] = pool.share(record[field]);
+      const records = {
+        target: new ChunkedList<unknown>(),
+        lineNumbers: lineNumbers[kind],
+        share: (record: Record<string, unknown>) => {
+          for (const field of shared) record[field] = pool.share(record[field]);
+        },
       };
-      await readRecordLines(path.join(dataDir, name), schema, { ...records, share }, problems, hash);
+      await readRecordLines(path.join(dataDir, name), schema, records, problems, hash);
       (data as Record<RecordKind, unknown[]>)[kind] = records.target.appendTo(data[kind]);
     }
   }

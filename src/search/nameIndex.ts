@@ -151,18 +151,7 @@ export class NameIndex {
   /** fuse.js candidates, ordered by edit distance then fuse score. */
   private fuzzyCandidates(query: string): { entry: GazetteerEntry; distance: number }[] {
     const cap = allowedEdits(query.length) + 2;
-    const shortlist =
-      'bigrams' in this.fuzzy
-        ? this.fuzzy.bigrams.candidates(query, FUSE_SHORTLIST).map((index) => this.entries[index] as GazetteerEntry)
-        : undefined;
-    const fuse =
-      'fuse' in this.fuzzy
-        ? this.fuzzy.fuse
-        : new Fuse(
-            (shortlist ?? []).map((entry) => entry.key),
-            FUSE_OPTIONS,
-          );
-    const pool = shortlist ?? this.entries;
+    const { fuse, pool } = this.fuseFor(query);
     return fuse
       .search(query, { limit: FUSE_CANDIDATES })
       .map((result, rank) => {
@@ -171,6 +160,21 @@ export class NameIndex {
       })
       .sort((a, b) => a.distance - b.distance || a.rank - b.rank)
       .map(({ entry, distance }) => ({ entry, distance }));
+  }
+
+  /** fuse.js over the whole gazetteer when it is small, else over the bigram shortlist for this query. */
+  private fuseFor(query: string): { fuse: Fuse<string>; pool: readonly GazetteerEntry[] } {
+    if ('fuse' in this.fuzzy) return { fuse: this.fuzzy.fuse, pool: this.entries };
+    const shortlist = this.fuzzy.bigrams
+      .candidates(query, FUSE_SHORTLIST)
+      .map((index) => this.entries[index] as GazetteerEntry);
+    return {
+      fuse: new Fuse(
+        shortlist.map((entry) => entry.key),
+        FUSE_OPTIONS,
+      ),
+      pool: shortlist,
+    };
   }
 }
 
