@@ -18,7 +18,21 @@ export interface EmbedParts {
   description?: string;
   colour: number;
   fields?: APIEmbedField[];
+  /** Fields left out before building, for an embed could never show them all: counted in the "more" note. */
+  fieldsLeftOut?: number;
   footer?: string;
+}
+
+/**
+ * The fields an embed has room for, made only for those: a country with a million attacks has a hundred
+ * thousand figures, and making a field of each took seconds.
+ */
+export function fieldsWithRoom<T>(
+  items: readonly T[],
+  toField: (item: T) => APIEmbedField,
+): { fields: APIEmbedField[]; leftOut: number } {
+  const shown = items.slice(0, EmbedLimits.fields);
+  return { fields: shown.map(toField), leftOut: items.length - shown.length };
 }
 
 /**
@@ -35,7 +49,7 @@ export function buildEmbed(parts: EmbedParts, strings: Strings): APIEmbed {
   const description = parts.description ? truncate(parts.description, EmbedLimits.description) : undefined;
   const footer = parts.footer ? { text: truncate(parts.footer, EmbedLimits.footer) } : undefined;
   const make = (keep: number, descriptionText = description): APIEmbed => {
-    const dropped = fields.length - keep;
+    const dropped = fields.length - keep + (parts.fieldsLeftOut ?? 0);
     const kept = fields.slice(0, keep);
     return {
       title,
@@ -46,7 +60,10 @@ export function buildEmbed(parts: EmbedParts, strings: Strings): APIEmbed {
     };
   };
 
-  let keep = fields.length > EmbedLimits.fields ? EmbedLimits.fields - 1 : fields.length;
+  let keep =
+    fields.length + (parts.fieldsLeftOut ?? 0) > EmbedLimits.fields
+      ? Math.min(fields.length, EmbedLimits.fields - 1)
+      : fields.length;
   let embed = make(keep);
   while (embedLength(embed) > EmbedLimits.total && keep > 0) {
     keep -= 1;

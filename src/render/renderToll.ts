@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CountryToll, RegionToll, TollTotal } from '../answers/answer.js';
 import type { Source } from '../dataset/schema.js';
-import { buildEmbed } from './embed.js';
+import { buildEmbed, EmbedLimits, fieldsWithRoom } from './embed.js';
 import type { Locale } from './locale.js';
 import { confidenceColour } from './markers.js';
 import { Colour } from './payload.js';
@@ -29,17 +29,23 @@ export function renderCountryToll(
     );
   }
 
+  const figures = fieldsWithRoom(toll.figures, (view) => figureField(view, strings, locale, strings.role[view.role]));
+  const statements = fieldsWithRoom(toll.statements, (statement) => statementField(statement, strings));
   const fields: APIEmbedField[] = [
-    ...toll.figures.map((view) => figureField(view, strings, locale, strings.role[view.role])),
+    ...figures.fields,
     ...(toll.incidentsWithoutFigures.length > 0
       ? [
           {
             name: strings.withoutFigures,
-            value: toll.incidentsWithoutFigures.map((i) => inert(i.place.name)).join(', '),
+            // More names than could fill a field are never joined.
+            value: toll.incidentsWithoutFigures
+              .slice(0, EmbedLimits.fieldValue)
+              .map((i) => inert(i.place.name))
+              .join(', '),
           },
         ]
       : []),
-    ...toll.statements.map((statement) => statementField(statement, strings)),
+    ...statements.fields,
   ];
   return buildEmbed(
     {
@@ -53,6 +59,7 @@ export function renderCountryToll(
         false,
       ),
       fields,
+      fieldsLeftOut: figures.leftOut + statements.leftOut,
       footer,
     },
     strings,
@@ -74,13 +81,14 @@ function totalLine(total: TollTotal, toll: CountryToll, strings: Strings, locale
     if (!total.claimedOnly) return [];
     return [fill(strings.onlyClaims, { counts, claimants, value: formatValue(total.claimedOnly, strings, locale) })];
   }
-  const statuses = [
-    ...new Set(
-      toll.figures
-        .filter((view) => view.role === 'counted' && view.figure.counts === total.counts)
-        .map((view) => `${strings.status[view.figure.status].split(':')[0]}: ${inert(view.figure.saidBy.label)}`),
-    ),
-  ].join('; ');
+  // Distinct speakers first, then escaped: a country can have a hundred thousand counted figures.
+  const countedBy = new Map<string, { status: string; label: string }>();
+  for (const { role, figure } of toll.figures) {
+    if (role !== 'counted' || figure.counts !== total.counts) continue;
+    const status = strings.status[figure.status].split(':')[0] ?? '';
+    countedBy.set(`${status}\u0000${figure.saidBy.label}`, { status, label: figure.saidBy.label });
+  }
+  const statuses = [...countedBy.values()].map(({ status, label }) => `${status}: ${inert(label)}`).join('; ');
   const lines = [
     fill(strings.reportedTotal, { counts, value: formatValue(total.reported, strings, locale), statuses }),
   ];

@@ -123,6 +123,31 @@ describe('the toll embed', () => {
   });
 });
 
+describe('a country with more figures and statements than an embed holds', () => {
+  it('GIVEN 60 more figures and 30 more statements THEN the fields that fit and a last one counting every item left out', async () => {
+    const data = realDatasetJson();
+    const boulkessi = data.figures.find((figure) => figure.id === 'fig-boulkessi-soldiers-killed-security-sources');
+    const statement = data.statements.find((s) => s.scope.kind === 'incidents');
+    if (!boulkessi || !statement) throw new Error('fixture: expected the Boulkessi figure and an incident statement');
+    data.figures.push(...Array.from({ length: 60 }, (_, i) => ({ ...boulkessi, id: `many-${i}` })));
+    const scope = boulkessi.scope as typeof statement.scope;
+    data.statements.push(...Array.from({ length: 30 }, (_, i) => ({ ...statement, id: `many-st-${i}`, scope })));
+    const many = await buildDataset(data, 'many');
+    const answer = answerToll(many, await buildSearchIndex(many), 'Mali');
+    if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
+    const items =
+      answer.toll.figures.length + answer.toll.statements.length + (answer.toll.incidentsWithoutFigures.length > 0 ? 1 : 0);
+    expect(items).toBeGreaterThan(90);
+
+    const message = renderAnswer(answer, 'en');
+    expectWithinLimits(message);
+    const fields = message.embeds[0]?.fields ?? [];
+    expect(fields.length).toBeGreaterThan(1);
+    expect(fields.length).toBeLessThanOrEqual(EmbedLimits.fields);
+    expect(fields.at(-1)?.value).toBe(`${items - (fields.length - 1)} more item(s) did not fit in one message.`);
+  });
+});
+
 describe('user text', () => {
   it('GIVEN markdown and @everyone in a query THEN echoed escaped, and no reply may mention anyone', () => {
     const message = renderAnswer(answerAttack(dataset, index, '@everyone **x**'), 'en');
