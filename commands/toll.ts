@@ -22,7 +22,7 @@ export const toll = {
   mainOption: 'country',
   async run(context, input) {
     const { dataset, index } = context.store.current();
-    const answer = answerToll(dataset, index, input.options.country);
+    const answer = await answerToll(dataset, index, input.options.country);
     return replyOf(answer, renderAnswer(answer, context.locale));
   },
   complete(context, _option, typed) {

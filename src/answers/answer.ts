@@ -36,6 +36,8 @@ export interface TollTotal {
   /** Sum of claims about attacks with no independent report: never added to `reported`. */
   readonly claimedOnly: FigureValue | null;
   readonly claimants: readonly string[];
+  /** Who gave the independent reports counted in `reported`, each once. */
+  readonly reporters: readonly { readonly status: Figure['status']; readonly label: string }[];
 }
 
 export interface CountryToll {
@@ -43,6 +45,8 @@ export interface CountryToll {
   /** Empty: the sources report no attack in this country ("no data", never "0 killed"). */
   readonly incidents: readonly Incident[];
   readonly figures: readonly (FigureView & { readonly role: TollRole })[];
+  /** Every status among `figures`, gathered once: a country can have 100,000 figures. */
+  readonly statuses: ReadonlySet<Figure['status']>;
   readonly totals: readonly TollTotal[];
   readonly incidentsWithoutFigures: readonly Incident[];
   readonly statements: readonly Statement[];

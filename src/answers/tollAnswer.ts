@@ -1,5 +1,6 @@
+import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from '../dataset/chunked.js';
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
-import type { Country, Figure, Incident } from '../dataset/schema.js';
+import type { Country, Figure, Incident, Statement } from '../dataset/schema.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
   type Answer,
@@ -15,10 +16,13 @@ import {
 import { countryOf } from './attackAnswer.js';
 import { largest, sumValues } from './figureValues.js';
 
-/** `/toll`: one country's reported toll, or with no country the whole region's. */
-export function answerToll(dataset: Dataset, index: SearchIndex, query: string | undefined): Answer {
+/**
+ * `/toll`: one country's reported toll, or with no country the whole region's. Worked out in chunks (a country
+ * can have 300,000 attacks): other interactions are answered meanwhile, and the bot can defer this reply in time.
+ */
+export async function answerToll(dataset: Dataset, index: SearchIndex, query: string | undefined): Promise<Answer> {
   const sources = dataset.sources;
-  if (query === undefined || query.trim() === '') return { kind: 'region', toll: regionToll(dataset), sources };
+  if (query === undefined || query.trim() === '') return { kind: 'region', toll: await regionToll(dataset), sources };
   const invalid = checkQuery(query);
   if (invalid) return invalid;
 
@@ -30,23 +34,28 @@ export function answerToll(dataset: Dataset, index: SearchIndex, query: string |
       result.kind === 'found' ? result.matches.map((m) => m.entry.label) : result.suggestions.map((e) => e.label);
     return { kind: 'not_found', query, searched: 'countries', suggestions };
   }
-  return { kind: 'toll', toll: countryToll(dataset, countryOf(dataset, target.code)), sources };
+  return { kind: 'toll', toll: await countryToll(dataset, countryOf(dataset, target.code)), sources };
 }
 
-export function regionToll(dataset: Dataset): RegionToll {
+export async function regionToll(dataset: Dataset): Promise<RegionToll> {
+  const countries: CountryToll[] = [];
+  for (const country of dataset.countries) countries.push(await countryToll(dataset, country));
   return {
-    countries: dataset.countries.map((country) => countryToll(dataset, country)),
+    countries,
     regionFigures: dataset.figures
       .filter((figure) => figure.scope.kind === 'region')
       .map((figure) => figureView(dataset, figure)),
   };
 }
 
-/** A dataset never changes once loaded, so a toll worked out once holds until the next refresh replaces it. */
-const tollsByDataset = new WeakMap<Dataset, Map<string, CountryToll>>();
+/**
+ * A dataset never changes once loaded, so a toll worked out once holds until the next refresh replaces it. The
+ * promise is kept, so that a second asking while the first is being worked out waits for it.
+ */
+const tollsByDataset = new WeakMap<Dataset, Map<string, Promise<CountryToll>>>();
 
-/** One country's toll, worked out on first asking: at a million incidents that takes a good part of a second. */
-export function countryToll(dataset: Dataset, country: Country): CountryToll {
+/** One country's toll, worked out on first asking: at a million incidents that takes seconds. */
+export function countryToll(dataset: Dataset, country: Country): Promise<CountryToll> {
   let tolls = tollsByDataset.get(dataset);
   if (!tolls) {
     tolls = new Map();
@@ -56,6 +65,8 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
   if (!toll) {
     toll = workOutCountryToll(dataset, country);
     tolls.set(country.code, toll);
+    // A failure is not kept: the next asking tries again.
+    toll.catch(() => tolls.delete(country.code));
   }
   return toll;
 }
@@ -65,59 +76,108 @@ export function countryToll(dataset: Dataset, country: Country): CountryToll {
  * compared, not added; a perpetrator's claim is never added to an independent report; a figure covering
  * several attacks counts once.
  */
-function workOutCountryToll(dataset: Dataset, country: Country): CountryToll {
-  const incidents = [...(dataset.incidentsByCountry.get(country.code) ?? [])].sort(byDateDescending);
-  const inCountry = new Set(incidents.map((incident) => incident.id));
-  const figures = unique(incidents.flatMap((incident) => dataset.figuresByIncident.get(incident.id) ?? []));
+async function workOutCountryToll(dataset: Dataset, country: Country): Promise<CountryToll> {
+  const incidents = await mostRecentFirst(dataset.incidentsByCountry.get(country.code) ?? []);
+  const inCountry = new Set<string>();
+  const figuresOfIncidents = new Set<Figure>();
+  const statements = new Set<Statement>();
+  await forEachChunked(incidents, (incident) => {
+    inCountry.add(incident.id);
+    for (const figure of dataset.figuresByIncident.get(incident.id) ?? []) figuresOfIncidents.add(figure);
+    for (const statement of dataset.statementsByIncident.get(incident.id) ?? []) statements.add(statement);
+  });
+  for (const statement of countryStatements(dataset, country.code)) statements.add(statement);
+  const figures = [...figuresOfIncidents];
+
   // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
-  const ownFigures = figures.filter(
-    (figure) => figure.scope.kind === 'incidents' && figure.scope.incidentIds.every((id) => inCountry.has(id)),
-  );
+  const ownFiguresByCounts = new Map<Figure['counts'], { reports: Figure[]; claims: Figure[] }>();
+  await forEachChunked(figures, (figure) => {
+    if (figure.scope.kind !== 'incidents' || !figure.scope.incidentIds.every((id) => inCountry.has(id))) return;
+    let ofKind = ownFiguresByCounts.get(figure.counts);
+    if (!ofKind) {
+      ofKind = { reports: [], claims: [] };
+      ownFiguresByCounts.set(figure.counts, ofKind);
+    }
+    (figure.status === 'claimed_by_perpetrator' ? ofKind.claims : ofKind.reports).push(figure);
+  });
 
   const roles = new Map<Figure, TollRole>();
   const totals: TollTotal[] = [];
-  for (const counts of unique(ownFigures.map((figure) => figure.counts))) {
-    const ofKind = ownFigures.filter((figure) => figure.counts === counts);
-    const reports = ofKind.filter((figure) => figure.status !== 'claimed_by_perpetrator');
-    const claims = ofKind.filter((figure) => figure.status === 'claimed_by_perpetrator');
-    const reportedIncidents = new Set(reports.flatMap((figure) => incidentIdsIn(figure.scope)));
+  for (const [counts, { reports, claims }] of ownFiguresByCounts) {
+    const reportedIncidents = new Set<string>();
+    await forEachChunked(reports, (figure) => {
+      for (const id of incidentIdsIn(figure.scope)) reportedIncidents.add(id);
+    });
 
-    const countedReports = overlapClusters(reports).map((cluster) => {
+    const countedReports = await mapChunked(await overlapClusters(reports), (cluster) => {
       const counted = largest(cluster) as Figure;
       for (const figure of cluster) roles.set(figure, figure === counted ? 'counted' : 'overlap');
       return counted;
     });
-    const claimsAlone = new Set(
-      claims.filter((claim) => !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id))),
-    );
-    for (const claim of claims)
-      roles.set(claim, claimsAlone.has(claim) ? 'claim_only_source' : 'claim_overlaps_report');
-    const countedClaims = overlapClusters([...claimsAlone]).map((cluster) => largest(cluster) as Figure);
+    const claimsAlone: Figure[] = [];
+    await forEachChunked(claims, (claim) => {
+      const alone = !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id));
+      roles.set(claim, alone ? 'claim_only_source' : 'claim_overlaps_report');
+      if (alone) claimsAlone.push(claim);
+    });
+    const countedClaims = await mapChunked(await overlapClusters(claimsAlone), (cluster) => largest(cluster) as Figure);
 
+    const reporters = new Map<string, TollTotal['reporters'][number]>();
+    await forEachChunked(countedReports, ({ status, saidBy: { label } }) => {
+      reporters.set(`${status}\u0000${label}`, { status, label });
+    });
     totals.push({
       counts,
       reported: sumValues(countedReports.map((figure) => figure.value)),
       claimedOnly: sumValues(countedClaims.map((figure) => figure.value)),
       claimants: unique(countedClaims.map((figure) => figure.saidBy.label)),
+      reporters: [...reporters.values()],
     });
   }
 
-  const covered = new Set(figures.flatMap((figure) => incidentIdsIn(figure.scope)));
-  return {
-    country,
-    incidents,
-    figures: figures.map((figure) => ({ ...figureView(dataset, figure), role: roles.get(figure) ?? 'overlap' })),
-    totals,
-    incidentsWithoutFigures: incidents.filter((incident: Incident) => !covered.has(incident.id)),
-    statements: unique([
-      ...incidents.flatMap((incident) => dataset.statementsByIncident.get(incident.id) ?? []),
-      ...countryStatements(dataset, country.code),
-    ]),
-  };
+  const covered = new Set<string>();
+  const statuses = new Set<Figure['status']>();
+  const views: CountryToll['figures'][number][] = [];
+  await forEachChunked(figures, (figure) => {
+    for (const id of incidentIdsIn(figure.scope)) covered.add(id);
+    statuses.add(figure.status);
+    views.push({ ...figureView(dataset, figure), role: roles.get(figure) ?? 'overlap' });
+  });
+  const incidentsWithoutFigures: Incident[] = [];
+  await forEachChunked(incidents, (incident) => {
+    if (!covered.has(incident.id)) incidentsWithoutFigures.push(incident);
+  });
+  return { country, incidents, figures: views, statuses, totals, incidentsWithoutFigures, statements: [...statements] };
+}
+
+/**
+ * Most recent first, as `byDateDescending` orders them, sorted a date at a time with pauses between: one sort of
+ * 300,000 attacks held the event loop for half a second.
+ */
+async function mostRecentFirst(incidents: readonly Incident[]): Promise<Incident[]> {
+  const byDate = new Map<string, Incident[]>();
+  await forEachChunked(incidents, (incident) => {
+    const sameDate = byDate.get(incident.date.value);
+    if (sameDate) sameDate.push(incident);
+    else byDate.set(incident.date.value, [incident]);
+  });
+  const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a < b ? 1 : -1));
+  const sorted: Incident[] = [];
+  let sinceLastPause = 0;
+  for (const date of dates) {
+    const sameDate = (byDate.get(date) as Incident[]).sort(byDateDescending);
+    for (const incident of sameDate) sorted.push(incident);
+    sinceLastPause += sameDate.length;
+    if (sinceLastPause >= CHUNK_SIZE) {
+      sinceLastPause = 0;
+      await pause();
+    }
+  }
+  return sorted;
 }
 
 /** Groups figures that share an attack, directly or through another figure (union-find: linear in figures). */
-function overlapClusters(figures: readonly Figure[]): Figure[][] {
+async function overlapClusters(figures: readonly Figure[]): Promise<Figure[][]> {
   const parent = new Map<string, string>();
   const root = (id: string): string => {
     let current = id;
@@ -127,23 +187,23 @@ function overlapClusters(figures: readonly Figure[]): Figure[][] {
     }
     return current;
   };
-  for (const figure of figures) {
+  await forEachChunked(figures, (figure) => {
     const [first, ...others] = incidentIdsIn(figure.scope);
-    if (first === undefined) continue;
+    if (first === undefined) return;
     if (!parent.has(first)) parent.set(first, first);
     for (const id of others) {
       if (!parent.has(id)) parent.set(id, id);
       parent.set(root(id), root(first));
     }
-  }
+  });
   const clusters = new Map<string, Figure[]>();
-  for (const figure of figures) {
+  await forEachChunked(figures, (figure) => {
     const [first] = incidentIdsIn(figure.scope);
     const key = first === undefined ? figure.id : root(first);
     const cluster = clusters.get(key);
     if (cluster) cluster.push(figure);
     else clusters.set(key, [figure]);
-  }
+  });
   return [...clusters.values()];
 }
 

@@ -1,5 +1,5 @@
 /** How many records are handled between two pauses: small enough that a pause comes every few milliseconds. */
-const CHUNK_SIZE = 2_000;
+export const CHUNK_SIZE = 2_000;
 
 /** Lets other work (answers to other interactions) run before going on. */
 export function pause(): Promise<void> {
@@ -16,4 +16,13 @@ export async function forEachChunked<T>(items: readonly T[], visit: (item: T, in
     for (let index = start; index < end; index++) visit(items[index] as T, index);
     if (end < items.length) await pause();
   }
+}
+
+/** `items.map(map)`, in chunks as `forEachChunked` visits them. */
+export async function mapChunked<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  await forEachChunked(items, (item) => {
+    mapped.push(map(item));
+  });
+  return mapped;
 }

@@ -16,7 +16,11 @@ export function outcomesDisputed(outcomes: readonly Outcome[]): boolean {
 
 /** The most trustworthy figure decides the colour; a dispute or a claim alone lowers it. */
 export function confidenceColour(figures: readonly Figure[], disputed: boolean): number {
-  const statuses = new Set(figures.map((figure) => figure.status));
+  return statusColour(new Set(figures.map((figure) => figure.status)), disputed);
+}
+
+/** `confidenceColour` from the statuses of the figures. */
+export function statusColour(statuses: ReadonlySet<Figure['status']>, disputed: boolean): number {
   if (statuses.has('confirmed') || statuses.has('official')) return Colour.confirmed;
   if (disputed || statuses.has('disputed')) return Colour.disputed;
   if (statuses.has('unconfirmed')) return Colour.unconfirmed;

@@ -3,7 +3,7 @@ import type { CountryToll, RegionToll, TollTotal } from '../answers/answer.js';
 import type { Source } from '../dataset/schema.js';
 import { buildEmbed, EmbedLimits, fieldsWithRoom } from './embed.js';
 import type { Locale } from './locale.js';
-import { confidenceColour } from './markers.js';
+import { statusColour } from './markers.js';
 import { Colour } from './payload.js';
 import { figureField, sourcesFooter, statementField } from './renderIncident.js';
 import { fill, type Strings } from './strings.js';
@@ -54,10 +54,7 @@ export function renderCountryToll(
         fill(strings.attacksInCountry, { n: toll.incidents.length }),
         ...totalLines(toll, strings, locale),
       ].join('\n'),
-      colour: confidenceColour(
-        toll.figures.map((view) => view.figure),
-        false,
-      ),
+      colour: statusColour(toll.statuses, false),
       fields,
       fieldsLeftOut: figures.leftOut + statements.leftOut,
       footer,
@@ -69,12 +66,12 @@ export function renderCountryToll(
 /** "more than 30 according to independent reports; JNIM claims 40 more": never one number for both. */
 function totalLines(toll: CountryToll, strings: Strings, locale: Locale): string[] {
   if (toll.totals.length === 0) return [strings.noNumbers];
-  const lines = toll.totals.flatMap((total) => totalLine(total, toll, strings, locale));
+  const lines = toll.totals.flatMap((total) => totalLine(total, strings, locale));
   if (toll.totals.some((total) => total.reported && total.claimedOnly)) lines.push(strings.neverAdded);
   return lines;
 }
 
-function totalLine(total: TollTotal, toll: CountryToll, strings: Strings, locale: Locale): string[] {
+function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[] {
   const counts = strings.counts[total.counts];
   const claimants = total.claimants.map((text) => inert(text)).join(', ');
   if (!total.reported) {
@@ -82,13 +79,9 @@ function totalLine(total: TollTotal, toll: CountryToll, strings: Strings, locale
     return [fill(strings.onlyClaims, { counts, claimants, value: formatValue(total.claimedOnly, strings, locale) })];
   }
   // Distinct speakers first, then escaped: a country can have a hundred thousand counted figures.
-  const countedBy = new Map<string, { status: string; label: string }>();
-  for (const { role, figure } of toll.figures) {
-    if (role !== 'counted' || figure.counts !== total.counts) continue;
-    const status = strings.status[figure.status].split(':')[0] ?? '';
-    countedBy.set(`${status}\u0000${figure.saidBy.label}`, { status, label: figure.saidBy.label });
-  }
-  const statuses = [...countedBy.values()].map(({ status, label }) => `${status}: ${inert(label)}`).join('; ');
+  const statuses = [
+    ...new Set(total.reporters.map(({ status, label }) => `${strings.status[status].split(':')[0]}: ${inert(label)}`)),
+  ].join('; ');
   const lines = [
     fill(strings.reportedTotal, { counts, value: formatValue(total.reported, strings, locale), statuses }),
   ];
@@ -132,8 +125,11 @@ export function renderRegionToll(
   return buildEmbed(
     {
       title: strings.regionTitle,
-      colour: confidenceColour(
-        [...toll.countries.flatMap((c) => c.figures), ...toll.regionFigures].map((view) => view.figure),
+      colour: statusColour(
+        new Set([
+          ...toll.countries.flatMap((country) => [...country.statuses]),
+          ...toll.regionFigures.map((view) => view.figure.status),
+        ]),
         false,
       ),
       fields: [...countryFields, ...regionFields],

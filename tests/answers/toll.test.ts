@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CountryToll } from '../../src/answers/answer.js';
+import { byDateDescending, type CountryToll } from '../../src/answers/answer.js';
 import { countryToll, regionToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
 import type { DatasetFile, Figure } from '../../src/dataset/schema.js';
@@ -10,50 +10,52 @@ beforeAll(async () => {
   dataset = await loadRealDataset();
 });
 
-function tollOf(data: Dataset, code: string): CountryToll {
+function tollOf(data: Dataset, code: string): Promise<CountryToll> {
   const country = data.countriesByCode.get(code);
   if (!country) throw new Error(code);
   return countryToll(data, country);
 }
 
 describe('toll per country, against the article', () => {
-  it('Mali: more than 30 per security sources; JNIM claims 40 more, kept apart; Sirakorola has no figure', () => {
-    const mali = tollOf(dataset, 'ML');
+  it('Mali: more than 30 per security sources; JNIM claims 40 more, kept apart; Sirakorola has no figure', async () => {
+    const mali = await tollOf(dataset, 'ML');
     expect(mali.totals).toEqual([
       {
         counts: 'soldiers_killed',
         reported: { qualifier: 'more_than', number: 30 },
         claimedOnly: { qualifier: 'exact', number: 40 },
         claimants: ['JNIM'],
+        reporters: [{ status: 'unconfirmed', label: 'two security sources' }],
       },
     ]);
     expect(mali.incidentsWithoutFigures.map((i) => i.place.name)).toEqual(['Sirakorola']);
     expect(mali.statements.map((s) => s.kind)).toContain('no_casualty_figures');
   });
 
-  it('Burkina Faso: no independent figure, JNIM claims 200, no official toll', () => {
-    const bf = tollOf(dataset, 'BF');
+  it('Burkina Faso: no independent figure, JNIM claims 200, no official toll', async () => {
+    const bf = await tollOf(dataset, 'BF');
     expect(bf.totals).toEqual([
       {
         counts: 'soldiers_killed',
         reported: null,
         claimedOnly: { qualifier: 'exact', number: 200 },
         claimants: ['JNIM'],
+        reporters: [],
       },
     ]);
     expect(bf.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
   });
 
-  it('Niger: more than 100 for two attacks together, counted once, no official toll', () => {
-    const niger = tollOf(dataset, 'NE');
+  it('Niger: more than 100 for two attacks together, counted once, no official toll', async () => {
+    const niger = await tollOf(dataset, 'NE');
     expect(niger.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
     expect(niger.figures).toHaveLength(1);
     expect(niger.figures[0]?.coversPlaces).toEqual(['Tahoua region', 'Dosso region']);
     expect(niger.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
   });
 
-  it('the region: the 400 figure stays region-wide, attached to no country', () => {
-    const region = regionToll(dataset);
+  it('the region: the 400 figure stays region-wide, attached to no country', async () => {
+    const region = await regionToll(dataset);
     expect(region.regionFigures.map((view) => view.figure.value)).toEqual([{ qualifier: 'more_than', number: 400 }]);
     for (const country of region.countries) {
       expect(country.figures.map((view) => view.figure.id)).not.toContain('fig-region-soldiers-killed-since-may');
@@ -81,7 +83,7 @@ describe('toll arithmetic on fixtures', () => {
   };
 
   it('GIVEN two reports on the same attack THEN the larger counts, never their sum', async () => {
-    const toll = tollOf(
+    const toll = await tollOf(
       await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-boulkessi-2025-06-01'], 50, false),
@@ -93,7 +95,7 @@ describe('toll arithmetic on fixtures', () => {
   });
 
   it('GIVEN a claim about an attack an independent report covers THEN the claim is not added', async () => {
-    const toll = tollOf(
+    const toll = await tollOf(
       await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-boulkessi-2025-06-01'], 90, true),
@@ -105,7 +107,7 @@ describe('toll arithmetic on fixtures', () => {
   });
 
   it('GIVEN reports on separate attacks THEN they add up, keeping "more than"', async () => {
-    const toll = tollOf(
+    const toll = await tollOf(
       await withFigures([
         soldiers('a', ['ml-boulkessi-2025-06-01'], 30, false),
         soldiers('b', ['ml-dioura-2025-05-24'], 12, false),
@@ -116,7 +118,7 @@ describe('toll arithmetic on fixtures', () => {
   });
 
   it('GIVEN a figure for two attacks and one for one of them THEN they overlap: the larger counts', async () => {
-    const toll = tollOf(
+    const toll = await tollOf(
       await withFigures([
         soldiers('both', ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'], 100, false),
         soldiers('one', ['ne-dosso-2025-05-26'], 20, false),
@@ -130,7 +132,7 @@ describe('toll arithmetic on fixtures', () => {
     const data = await withFigures([], (d) =>
       d.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } }),
     );
-    const chad = tollOf(data, 'TD');
+    const chad = await tollOf(data, 'TD');
     expect(chad.incidents).toEqual([]);
     expect(chad.totals).toEqual([]);
   });
@@ -141,8 +143,38 @@ describe('toll worked out once per dataset', () => {
     expect(tollOf(dataset, 'ML')).toBe(tollOf(dataset, 'ML'));
     const refreshed = realDatasetJson();
     refreshed.figures = refreshed.figures.filter((figure) => figure.status !== 'claimed_by_perpetrator');
-    const refreshedMali = tollOf(await buildDataset(refreshed, 'refreshed'), 'ML');
+    const refreshedMali = await tollOf(await buildDataset(refreshed, 'refreshed'), 'ML');
     expect(refreshedMali.totals[0]?.claimedOnly).toBeNull();
-    expect(tollOf(dataset, 'ML').totals[0]?.claimedOnly).toEqual({ qualifier: 'exact', number: 40 });
+    expect((await tollOf(dataset, 'ML')).totals[0]?.claimedOnly).toEqual({ qualifier: 'exact', number: 40 });
+  });
+});
+
+describe('a country with thousands of attacks', () => {
+  async function manyInMali(count: number): Promise<Dataset> {
+    const data = realDatasetJson();
+    const [malian] = data.incidents.filter((incident) => incident.countryCode === 'ML');
+    if (!malian) throw new Error('fixture: expected an attack in Mali');
+    const days = ['2025-05-01', '2025-06-02', '2024-12-31', '2025-06-02', '2025-01-15'];
+    for (let i = 0; i < count; i++) {
+      const date = { ...malian.date, value: days[i % days.length] as string };
+      data.incidents.push({ ...malian, id: `ml-many-${i}`, date, place: { ...malian.place, name: `Place ${i % 7}` } });
+    }
+    return buildDataset(data, 'many');
+  }
+
+  it('GIVEN 6,000 attacks THEN listed most recent first, as one sort by date and place would', async () => {
+    const many = await manyInMali(6000);
+    const mali = await tollOf(many, 'ML');
+    const expected = [...(many.incidentsByCountry.get('ML') ?? [])].sort(byDateDescending);
+    expect(mali.incidents.map((incident) => incident.id)).toEqual(expected.map((incident) => incident.id));
+  });
+
+  it('GIVEN 6,000 attacks THEN other interactions are answered while the toll is worked out', async () => {
+    const many = await manyInMali(6000);
+    const order: string[] = [];
+    const toll = tollOf(many, 'ML').then(() => order.push('toll'));
+    setImmediate(() => order.push('another interaction'));
+    await toll;
+    expect(order).toEqual(['another interaction', 'toll']);
   });
 });

@@ -19,11 +19,11 @@ beforeAll(async () => {
   index = await buildSearchIndex(dataset);
 });
 
-function everyAnswer(data: Dataset, searchIndex: SearchIndex): Answer[] {
+async function everyAnswer(data: Dataset, searchIndex: SearchIndex): Promise<Answer[]> {
   return [
     ...data.incidents.map((incident) => answerAttack(data, searchIndex, incident.id)),
-    ...data.countries.map((country) => answerToll(data, searchIndex, country.code)),
-    answerToll(data, searchIndex, undefined),
+    ...(await Promise.all(data.countries.map((country) => answerToll(data, searchIndex, country.code)))),
+    await answerToll(data, searchIndex, undefined),
     answerAttack(data, searchIndex, 'Mali'),
     answerAttack(data, searchIndex, 'Nigeria'),
     answerAttack(data, searchIndex, '@everyone **x**'),
@@ -47,10 +47,10 @@ function expectWithinLimits(message: MessagePayload): void {
 }
 
 describe.each<Locale>(['en', 'nl'])('rendering in %s', (locale) => {
-  it('GIVEN every answer THEN every quote shown is verbatim source text', () => {
+  it('GIVEN every answer THEN every quote shown is verbatim source text', async () => {
     const body = articleBody();
     let quotes = 0;
-    for (const answer of everyAnswer(dataset, index)) {
+    for (const answer of await everyAnswer(dataset, index)) {
       for (const quote of quotesIn(renderAnswer(answer, locale))) {
         expect(body).toContain(quote.text);
         quotes += 1;
@@ -59,8 +59,8 @@ describe.each<Locale>(['en', 'nl'])('rendering in %s', (locale) => {
     expect(quotes).toBeGreaterThan(20);
   });
 
-  it('GIVEN every answer THEN each payload is within Discord’s limits and pings no one', () => {
-    for (const answer of everyAnswer(dataset, index)) expectWithinLimits(renderAnswer(answer, locale));
+  it('GIVEN every answer THEN each payload is within Discord’s limits and pings no one', async () => {
+    for (const answer of await everyAnswer(dataset, index)) expectWithinLimits(renderAnswer(answer, locale));
   });
 });
 
@@ -106,8 +106,8 @@ describe('the incident embed', () => {
 });
 
 describe('the toll embed', () => {
-  it('GIVEN Mali THEN the independent figure and the claim are stated apart, never summed', () => {
-    const [embed] = renderAnswer(answerToll(dataset, index, 'Mali'), 'en').embeds;
+  it('GIVEN Mali THEN the independent figure and the claim are stated apart, never summed', async () => {
+    const [embed] = renderAnswer(await answerToll(dataset, index, 'Mali'), 'en').embeds;
     expect(embed?.description).toContain('more than 30 according to independent reports');
     expect(embed?.description).toContain('JNIM claims 40 more');
     expect(embed?.description).not.toMatch(/70/);
@@ -117,7 +117,7 @@ describe('the toll embed', () => {
     const data = realDatasetJson();
     data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
     const withChad = await buildDataset(data, 'fixture');
-    const [embed] = renderAnswer(answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
+    const [embed] = renderAnswer(await answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
     expect(embed?.description).toContain('No data in the sources');
     expect(embed?.description).not.toMatch(/\b0\b/);
   });
@@ -133,10 +133,12 @@ describe('a country with more figures and statements than an embed holds', () =>
     const scope = boulkessi.scope as typeof statement.scope;
     data.statements.push(...Array.from({ length: 30 }, (_, i) => ({ ...statement, id: `many-st-${i}`, scope })));
     const many = await buildDataset(data, 'many');
-    const answer = answerToll(many, await buildSearchIndex(many), 'Mali');
+    const answer = await answerToll(many, await buildSearchIndex(many), 'Mali');
     if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
     const items =
-      answer.toll.figures.length + answer.toll.statements.length + (answer.toll.incidentsWithoutFigures.length > 0 ? 1 : 0);
+      answer.toll.figures.length +
+      answer.toll.statements.length +
+      (answer.toll.incidentsWithoutFigures.length > 0 ? 1 : 0);
     expect(items).toBeGreaterThan(90);
 
     const message = renderAnswer(answer, 'en');
@@ -183,7 +185,7 @@ describe('a dataset with very long texts', () => {
     const longData = await buildDataset(data, 'long');
     const longIndex = await buildSearchIndex(longData);
     let shortened = 0;
-    for (const answer of everyAnswer(longData, longIndex)) {
+    for (const answer of await everyAnswer(longData, longIndex)) {
       const message = renderAnswer(answer, 'en');
       expectWithinLimits(message);
       for (const quote of quotesIn(message)) {

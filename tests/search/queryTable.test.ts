@@ -129,21 +129,21 @@ describe('/toll: countries only', () => {
     ['burkina faso', 'BF'],
     ['Burkina-Faso', 'BF'],
     ['BF', 'BF'],
-  ])('%s → %s', (query, code) => {
-    const answer = answerToll(dataset, index, query);
+  ])('%s → %s', async (query, code) => {
+    const answer = await answerToll(dataset, index, query);
     expect(answer.kind === 'toll' && answer.toll.country.code).toBe(code);
   });
 
-  it.each(['Nigeria', 'Chad', 'Boulkessi', 'Timbuktu', 'JNIM'])('%s → not found', (query) => {
-    expect(answerToll(dataset, index, query).kind).toBe('not_found');
+  it.each(['Nigeria', 'Chad', 'Boulkessi', 'Timbuktu', 'JNIM'])('%s → not found', async (query) => {
+    expect((await answerToll(dataset, index, query)).kind).toBe('not_found');
   });
 });
 
 describe('invalid queries', () => {
-  it('GIVEN an empty or overlong query THEN a clear error, not a search', () => {
+  it('GIVEN an empty or overlong query THEN a clear error, not a search', async () => {
     expect(answerAttack(dataset, index, '   ')).toMatchObject({ kind: 'error', code: 'empty_query' });
     expect(answerAttack(dataset, index, 'x'.repeat(5000))).toMatchObject({ kind: 'error', code: 'query_too_long' });
-    expect(answerToll(dataset, index, 'x'.repeat(101))).toMatchObject({ kind: 'error', code: 'query_too_long' });
+    expect(await answerToll(dataset, index, 'x'.repeat(101))).toMatchObject({ kind: 'error', code: 'query_too_long' });
   });
 
   it('GIVEN emoji, markdown or a mention THEN not found, never a crash', () => {
