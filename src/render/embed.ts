@@ -18,14 +18,14 @@ export interface EmbedParts {
   description?: string;
   colour: number;
   fields?: APIEmbedField[];
-  /** Fields left out before building, for an embed could never show them all: counted in the "more" note. */
+  /** How many more fields there were, left out before building as no embed could show them: counted in the "more" note. */
   fieldsLeftOut?: number;
   footer?: string;
 }
 
 /**
- * The fields an embed has room for, made only for those: a country with a million attacks has a hundred
- * thousand figures, and making a field of each took seconds.
+ * The fields an embed has room for, made only for those: a country can have a hundred thousand figures, and
+ * making a field of each took 2.2 s (measured at 1M incidents).
  */
 export function fieldsWithRoom<T>(
   items: readonly T[],

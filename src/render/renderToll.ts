@@ -78,7 +78,6 @@ function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[]
     if (!total.claimedOnly) return [];
     return [fill(strings.onlyClaims, { counts, claimants, value: formatValue(total.claimedOnly, strings, locale) })];
   }
-  // Distinct speakers first, then escaped: a country can have a hundred thousand counted figures.
   const statuses = [
     ...new Set(total.reporters.map(({ status, label }) => `${strings.status[status].split(':')[0]}: ${inert(label)}`)),
   ].join('; ');
