@@ -1,4 +1,5 @@
 import { forEachChunked } from './chunked.js';
+import { positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
@@ -18,7 +19,7 @@ export async function crossCheck(
   quotableTexts: ReadonlyMap<string, string>,
   file: string,
   locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
-): Promise<Problem[]> {
+): Promise<{ problems: Problem[]; incidentPositions: Lookup<number> }> {
   const problems: Problem[] = [];
   const where = (path: string) => {
     const record = path.match(/^(incidents|figures|statements)\[(\d+)\](.*)$/);
@@ -32,23 +33,13 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = async <T>(kind: keyof DatasetFile, items: readonly T[], idOf: (item: T) => string) => {
-    const firstIndex = new ShardedMap<number>();
-    await forEachChunked(items, (item, index) => {
-      const id = idOf(item);
-      const first = firstIndex.get(id);
-      if (first === undefined) firstIndex.set(id, index);
-      else {
-        const firstUse = where(`${kind}[${first}]`);
-        const at =
-          firstUse.file === where(`${kind}[${index}]`).file
-            ? firstUse.path
-            : formatProblem({ ...firstUse, reason: '' });
-        report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${at})`);
-      }
+  const uniqueIds = <T>(kind: keyof DatasetFile, items: readonly T[], idOf: (item: T) => string) =>
+    positionsById(items, idOf, (index, first, id) => {
+      const firstUse = where(`${kind}[${first}]`);
+      const at =
+        firstUse.file === where(`${kind}[${index}]`).file ? firstUse.path : formatProblem({ ...firstUse, reason: '' });
+      report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${at})`);
     });
-    return firstIndex;
-  };
   const sourceIds = await uniqueIds('sources', data.sources, (source) => source.id);
   const countryCodes = await uniqueIds('countries', data.countries, (country) => country.code);
   const actorIds = await uniqueIds('actors', data.actors, (actor) => actor.id);
@@ -136,5 +127,5 @@ export async function crossCheck(
     checkQuote(['statements', s, '.quote'], statement.quote);
   });
 
-  return problems;
+  return { problems, incidentPositions: incidentIds };
 }

@@ -1,4 +1,5 @@
 import { forEachChunked } from './chunked.js';
+import { ById, positionsById } from './positions.js';
 import type { Actor, Country, DatasetFile, Figure, Incident, Source, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
 
@@ -39,15 +40,25 @@ async function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Promis
   return map;
 }
 
-/** Builds the look-ups in chunks: a million incidents never hold the event loop for long. */
-export async function buildDataset(data: DatasetFile, version: string): Promise<Dataset> {
+/**
+ * Builds the look-ups in chunks: a million incidents never hold the event loop for long.
+ * @param incidentPositions where each incident id occurs in `data.incidents`, if the cross-check found them already
+ */
+export async function buildDataset(
+  data: DatasetFile,
+  version: string,
+  incidentPositions?: Lookup<number>,
+): Promise<Dataset> {
   return {
     ...data,
     version,
     sourcesById: await byKey(data.sources, (source) => source.id),
     countriesByCode: await byKey(data.countries, (country) => country.code),
     actorsById: await byKey(data.actors, (actor) => actor.id),
-    incidentsById: await byKey(data.incidents, (incident) => incident.id),
+    incidentsById: new ById(
+      incidentPositions ?? (await positionsById(data.incidents, (incident) => incident.id)),
+      data.incidents,
+    ),
     incidentsByCountry: await groupBy(data.incidents, (incident) => [incident.countryCode]),
     incidentsByActor: await groupBy(data.incidents, (incident) =>
       incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],

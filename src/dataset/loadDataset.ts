@@ -138,9 +138,9 @@ export async function parseDataset(
   }
   if (problems.length > 0) return fail(problems);
 
-  problems.push(...(await crossCheck(data, quotableTexts, file, locate)));
-  if (problems.length > 0) return fail(problems.slice(0, MAX_PROBLEMS));
-  return { ok: true, dataset: await buildDataset(data, hash.digest('hex').slice(0, 12)) };
+  const checked = await crossCheck(data, quotableTexts, file, locate);
+  if (checked.problems.length > 0) return fail(checked.problems.slice(0, MAX_PROBLEMS));
+  return { ok: true, dataset: await buildDataset(data, hash.digest('hex').slice(0, 12), checked.incidentPositions) };
 }
 
 /** Bytes read at a time from a `.jsonl` file: larger chunks decode slower (measured: 1 MiB takes 2.7 times as long). */
