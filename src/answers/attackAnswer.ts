@@ -106,15 +106,16 @@ function mostRecent(incidents: readonly Incident[], count: number): Incident[] {
  * so nothing is sorted.
  */
 export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count: number; only: Incident | undefined } {
-  const ids = new Set<string>();
+  const idLists: (readonly string[])[] = [];
   let inGroups = 0;
   for (const target of entry.targets) {
-    if (target.kind === 'incidents') for (const id of target.incidentIds) ids.add(id);
-    else {
-      inGroups += incidentsOfGroup(dataset, target).length;
-    }
+    if (target.kind === 'incidents') idLists.push(target.incidentIds);
+    else inGroups += incidentsOfGroup(dataset, target).length;
   }
-  const count = ids.size + inGroups;
+  // A list names each incident once; two lists (a name of some places, an alias of others) may share some.
+  // Most names have one list, counted without building a set of its ids.
+  const ids = idLists.length === 1 ? (idLists[0] as readonly string[]) : [...new Set(idLists.flat())];
+  const count = ids.length + inGroups;
   const [onlyId] = ids;
   return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
 }

@@ -46,8 +46,10 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
     const entry = entryOf(name);
     if (!entry) return;
     const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
-    if (target?.kind === 'incidents') target.incidentIds.push(incidentId);
-    else entry.targets.push({ kind: 'incidents', incidentIds: [incidentId], via });
+    // Two aliases of one incident can be one name once normalised: its id goes in once.
+    if (target?.kind === 'incidents') {
+      if (target.incidentIds.at(-1) !== incidentId) target.incidentIds.push(incidentId);
+    } else entry.targets.push({ kind: 'incidents', incidentIds: [incidentId], via });
   };
 
   if (kinds.has('incidents')) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerAttack } from '../../src/answers/attackAnswer.js';
+import { answerAttack, countIncidents } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
@@ -164,5 +164,19 @@ describe('autocomplete', () => {
 
   it('GIVEN nothing typed THEN at most the limit', () => {
     expect(index.anything.complete('', 5)).toHaveLength(5);
+  });
+
+  it('GIVEN two spellings of one attack that are one name once normalised THEN that attack counts once', async () => {
+    const data = realDatasetJson();
+    data.incidents = data.incidents.map((incident) =>
+      incident.id === 'ml-boulkessi-2025-06-01'
+        ? { ...incident, place: { ...incident.place, aliases: ['Boulkési', 'BOULKESI'] } }
+        : incident,
+    );
+    const spelled = await buildDataset(data, 'spelled');
+    const [entry] = (await buildSearchIndex(spelled)).anything.complete('boulkesi', 1);
+    expect(entry?.key).toBe('boulkesi');
+    const { count, only } = countIncidents(spelled, entry as NonNullable<typeof entry>);
+    expect([count, only?.id]).toEqual([1, 'ml-boulkessi-2025-06-01']);
   });
 });
