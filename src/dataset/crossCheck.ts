@@ -1,5 +1,5 @@
 import { forEachChunked } from './chunked.js';
-import { positionsById } from './positions.js';
+import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
@@ -19,7 +19,7 @@ export async function crossCheck(
   quotableTexts: ReadonlyMap<string, string>,
   file: string,
   locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
-): Promise<{ problems: Problem[]; incidentPositions: Lookup<number> }> {
+): Promise<{ problems: Problem[]; positions: IdPositions }> {
   const problems: Problem[] = [];
   const where = (path: string) => {
     const record = path.match(/^(incidents|figures|statements)\[(\d+)\](.*)$/);
@@ -127,5 +127,8 @@ export async function crossCheck(
     checkQuote(['statements', s, '.quote'], statement.quote);
   });
 
-  return { problems, incidentPositions: incidentIds };
+  return {
+    problems,
+    positions: { sources: sourceIds, countries: countryCodes, actors: actorIds, incidents: incidentIds },
+  };
 }

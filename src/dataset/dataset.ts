@@ -1,5 +1,5 @@
 import { forEachChunked } from './chunked.js';
-import { ById, positionsById } from './positions.js';
+import { ById, type IdPositions, positionsById } from './positions.js';
 import type { Actor, Country, DatasetFile, Figure, Incident, Source, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
 
@@ -34,31 +34,26 @@ async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly str
   return groups;
 }
 
-async function byKey<T>(items: readonly T[], keyOf: (item: T) => string): Promise<ShardedMap<T>> {
-  const map = new ShardedMap<T>();
-  await forEachChunked(items, (item) => map.set(keyOf(item), item));
-  return map;
+async function byId<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  positions: Lookup<number> | undefined,
+): Promise<Lookup<T>> {
+  return new ById(positions ?? (await positionsById(items, idOf)), items);
 }
 
 /**
  * Builds the look-ups in chunks: a million incidents never hold the event loop for long.
- * @param incidentPositions where each incident id occurs in `data.incidents`, if the cross-check found them already
+ * @param positions where each id occurs, if the cross-check found them already
  */
-export async function buildDataset(
-  data: DatasetFile,
-  version: string,
-  incidentPositions?: Lookup<number>,
-): Promise<Dataset> {
+export async function buildDataset(data: DatasetFile, version: string, positions?: IdPositions): Promise<Dataset> {
   return {
     ...data,
     version,
-    sourcesById: await byKey(data.sources, (source) => source.id),
-    countriesByCode: await byKey(data.countries, (country) => country.code),
-    actorsById: await byKey(data.actors, (actor) => actor.id),
-    incidentsById: new ById(
-      incidentPositions ?? (await positionsById(data.incidents, (incident) => incident.id)),
-      data.incidents,
-    ),
+    sourcesById: await byId(data.sources, (source) => source.id, positions?.sources),
+    countriesByCode: await byId(data.countries, (country) => country.code, positions?.countries),
+    actorsById: await byId(data.actors, (actor) => actor.id, positions?.actors),
+    incidentsById: await byId(data.incidents, (incident) => incident.id, positions?.incidents),
     incidentsByCountry: await groupBy(data.incidents, (incident) => [incident.countryCode]),
     incidentsByActor: await groupBy(data.incidents, (incident) =>
       incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],

@@ -21,6 +21,14 @@ export async function positionsById<T>(
   return positions;
 }
 
+/** Where each id first occurs, for the kinds of record the dataset looks up by id. */
+export interface IdPositions {
+  readonly sources: Lookup<number>;
+  readonly countries: Lookup<number>;
+  readonly actors: Lookup<number>;
+  readonly incidents: Lookup<number>;
+}
+
 /** Records by id, through where each id first occurs. */
 export class ById<T> implements Lookup<T> {
   constructor(
