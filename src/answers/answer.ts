@@ -102,9 +102,7 @@ export function figureView(dataset: Dataset, figure: Figure): FigureView {
 
 /** What was said about a whole country without a number ("no official toll"). */
 export function countryStatements(dataset: Dataset, countryCode: string): Statement[] {
-  return dataset.statements.filter(
-    (statement) => statement.scope.kind === 'countries' && statement.scope.countryCodes.includes(countryCode),
-  );
+  return dataset.statementsByCountry.get(countryCode) ?? [];
 }
 
 /** Most recent first. Dates are ISO text ("2025-05", "2025-05-24"), which sorts by plain comparison, and faster. */

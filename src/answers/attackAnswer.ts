@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/dataset.js';
+import type { Dataset, RecordGroups } from '../dataset/dataset.js';
 import type { Incident } from '../dataset/schema.js';
 import type { GazetteerEntry, NameTarget } from '../search/gazetteer.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -68,13 +68,14 @@ function incidentsOf(
   entries: readonly GazetteerEntry[],
   limit: number,
 ): { first: Incident[]; total: number } {
-  const seen = new Set<Incident>();
+  // By id: the dataset puts an incident together anew each time it is asked for.
+  const seen = new Set<string>();
   const first: Incident[] = [];
   for (const entry of entries) {
     const fresh: Incident[] = [];
     const take = (incident: Incident | undefined) => {
-      if (incident && !seen.has(incident)) {
-        seen.add(incident);
+      if (incident && !seen.has(incident.id)) {
+        seen.add(incident.id);
         fresh.push(incident);
       }
     };
@@ -110,7 +111,7 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
   let inGroups = 0;
   for (const target of entry.targets) {
     if (target.kind === 'incidents') idLists.push(target.incidentIds);
-    else inGroups += incidentsOfGroup(dataset, target).length;
+    else inGroups += groupOf(dataset, target).count(groupKey(target));
   }
   // A list names each incident once; two lists (a name of some places, an alias of others) may share some.
   // Most names have one list, counted without building a set of its ids.
@@ -120,13 +121,19 @@ export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count
   return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
 }
 
+type GroupTarget = Exclude<NameTarget, { kind: 'incidents' }>;
+
+function groupOf(dataset: Dataset, target: GroupTarget): RecordGroups<Incident> {
+  return target.kind === 'country' ? dataset.incidentsByCountry : dataset.incidentsByActor;
+}
+
+function groupKey(target: GroupTarget): string {
+  return target.kind === 'country' ? target.code : target.actorId;
+}
+
 /** A country's or a group's incidents, in dataset order. */
-function incidentsOfGroup(dataset: Dataset, target: Exclude<NameTarget, { kind: 'incidents' }>): readonly Incident[] {
-  const group =
-    target.kind === 'country'
-      ? dataset.incidentsByCountry.get(target.code)
-      : dataset.incidentsByActor.get(target.actorId);
-  return group ?? [];
+function incidentsOfGroup(dataset: Dataset, target: GroupTarget): readonly Incident[] {
+  return groupOf(dataset, target).get(groupKey(target)) ?? [];
 }
 
 function summarise(dataset: Dataset, incident: Incident): IncidentSummary {

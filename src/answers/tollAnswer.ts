@@ -42,9 +42,7 @@ export async function regionToll(dataset: Dataset): Promise<RegionToll> {
   for (const country of dataset.countries) countries.push(await countryToll(dataset, country));
   return {
     countries,
-    regionFigures: dataset.figures
-      .filter((figure) => figure.scope.kind === 'region')
-      .map((figure) => figureView(dataset, figure)),
+    regionFigures: dataset.regionFigures.map((figure) => figureView(dataset, figure)),
   };
 }
 
@@ -77,17 +75,21 @@ export function countryToll(dataset: Dataset, country: Country): Promise<Country
  * several attacks counts once.
  */
 async function workOutCountryToll(dataset: Dataset, country: Country): Promise<CountryToll> {
-  const incidents = await mostRecentFirst(dataset.incidentsByCountry.get(country.code) ?? []);
+  const incidents = await mostRecentFirst(await dataset.incidentsByCountry.getInChunks(country.code));
   const inCountry = new Set<string>();
-  const figuresOfIncidents = new Set<Figure>();
-  const statements = new Set<Statement>();
+  // By id: the dataset puts a record together anew each time it is asked for, and a figure about two attacks
+  // comes once with each.
+  const figuresOfIncidents = new Map<string, Figure>();
+  const statements = new Map<string, Statement>();
   await forEachChunked(incidents, (incident) => {
     inCountry.add(incident.id);
-    for (const figure of dataset.figuresByIncident.get(incident.id) ?? []) figuresOfIncidents.add(figure);
-    for (const statement of dataset.statementsByIncident.get(incident.id) ?? []) statements.add(statement);
+    for (const figure of dataset.figuresByIncident.get(incident.id) ?? []) figuresOfIncidents.set(figure.id, figure);
+    for (const statement of dataset.statementsByIncident.get(incident.id) ?? []) {
+      statements.set(statement.id, statement);
+    }
   });
-  for (const statement of countryStatements(dataset, country.code)) statements.add(statement);
-  const figures = [...figuresOfIncidents];
+  for (const statement of countryStatements(dataset, country.code)) statements.set(statement.id, statement);
+  const figures = [...figuresOfIncidents.values()];
 
   // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
   const ownFiguresByCounts = new Map<Figure['counts'], { reports: Figure[]; claims: Figure[] }>();
@@ -147,7 +149,15 @@ async function workOutCountryToll(dataset: Dataset, country: Country): Promise<C
   await forEachChunked(incidents, (incident) => {
     if (!covered.has(incident.id)) incidentsWithoutFigures.push(incident);
   });
-  return { country, incidents, figures: views, statuses, totals, incidentsWithoutFigures, statements: [...statements] };
+  return {
+    country,
+    incidents,
+    figures: views,
+    statuses,
+    totals,
+    incidentsWithoutFigures,
+    statements: [...statements.values()],
+  };
 }
 
 /**

@@ -1,13 +1,35 @@
 import { forEachChunked } from './chunked.js';
+import type { DatasetRecords } from './dataset.js';
 import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
-import type { DatasetFile, Figure, Quote, Speaker, Statement } from './schema.js';
+import type { RecordKind } from './recordFiles.js';
+import type { RecordTable } from './recordTable.js';
+import type { Figure, Quote, Speaker, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
 import { normaliseWhitespace } from './sourceText.js';
 
-export type RecordKind = 'incidents' | 'figures' | 'statements';
 /** Where record `index` of a kind came from: `dataset.json` or a line of a `.jsonl` file. */
 export type LocateRecord = (kind: RecordKind, index: number) => { file: string; path: string };
+
+/** What is wrong with a value, as paths within it and reasons. */
+type Issue = readonly [path: string, reason: string];
+
+/**
+ * A check of one field of every record.
+ * @param ofValue the check reads nothing but the field's value, so records that share the value share its issues
+ */
+interface FieldCheck<T extends { readonly id: string }> {
+  readonly field: keyof T & string;
+  readonly ofValue: boolean;
+  readonly issuesOf: (table: RecordTable<T>, row: number) => readonly Issue[];
+}
+
+function check<T extends { readonly id: string }, K extends keyof T & string>(
+  field: K,
+  issuesOf: (value: T[K]) => readonly Issue[],
+): FieldCheck<T> {
+  return { field, ofValue: true, issuesOf: (table, row) => issuesOf(table.field(row, field)) };
+}
 
 /**
  * Checks what a schema cannot: unique ids, references that resolve, quotes that stand verbatim in their
@@ -15,7 +37,7 @@ export type LocateRecord = (kind: RecordKind, index: number) => { file: string; 
  * @param quotableTexts normalised quotable text of each source that could be read, by source id
  */
 export async function crossCheck(
-  data: DatasetFile,
+  data: DatasetRecords,
   quotableTexts: ReadonlyMap<string, string>,
   file: string,
   locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
@@ -33,7 +55,7 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = <T>(kind: keyof DatasetFile, items: readonly T[], idOf: (item: T) => string) =>
+  const uniqueIds = <T>(kind: keyof DatasetRecords, items: readonly T[], idOf: (item: T) => string) =>
     positionsById(items, idOf, (index, first, id) => {
       const firstUse = where(`${kind}[${first}]`);
       const at =
@@ -43,89 +65,111 @@ export async function crossCheck(
   const sourceIds = await uniqueIds('sources', data.sources, (source) => source.id);
   const countryCodes = await uniqueIds('countries', data.countries, (country) => country.code);
   const actorIds = await uniqueIds('actors', data.actors, (actor) => actor.id);
-  const incidentIds = await uniqueIds('incidents', data.incidents, (incident) => incident.id);
-  await uniqueIds('figures', data.figures, (figure) => figure.id);
-  await uniqueIds('statements', data.statements, (statement) => statement.id);
+  const incidentIds = await uniqueIds('incidents', data.incidents.ids, (id) => id);
+  await uniqueIds('figures', data.figures.ids, (id) => id);
+  await uniqueIds('statements', data.statements.ids, (id) => id);
 
-  // A million records pass here: a problem's path is put together only when there is a problem.
-  type At = readonly [kind: RecordKind, index: number, field: string];
-  const reportAt = ([kind, index, field]: At, reason: string) => report(`${kind}[${index}]${field}`, reason);
-  const within = ([kind, index, field]: At, more: string): At => [kind, index, `${field}${more}`];
-
-  const checkRef = (at: At, what: string, known: Lookup<number>, ref: string | null | undefined) => {
-    if (ref != null && !known.has(ref)) reportAt(at, `unknown ${what} "${ref}"`);
-  };
+  const none: readonly Issue[] = [];
+  const within = (prefix: string, issues: readonly Issue[]): readonly Issue[] =>
+    issues.length === 0 ? none : issues.map(([path, reason]) => [`${prefix}${path}`, reason]);
+  const refIssues = (what: string, known: Lookup<number>, ref: string | null | undefined): readonly Issue[] =>
+    ref != null && !known.has(ref) ? [['', `unknown ${what} "${ref}"`]] : none;
+  const refsIssues = (what: string, known: Lookup<number>, refs: readonly string[]): readonly Issue[] =>
+    refs.flatMap((ref, index) => within(`[${index}]`, refIssues(what, known, ref)));
   // Large datasets repeat the same quote many times: each distinct one is searched for once.
   const verbatimQuotes = new ShardedMap<true>();
-  const checkQuote = (at: At, quote: Quote) => {
-    if (!sourceIds.has(quote.sourceId)) return reportAt(within(at, '.sourceId'), `unknown source "${quote.sourceId}"`);
+  const quoteIssues = (quote: Quote): readonly Issue[] => {
+    if (!sourceIds.has(quote.sourceId)) return [['.sourceId', `unknown source "${quote.sourceId}"`]];
     const text = quotableTexts.get(quote.sourceId);
     const key = `${quote.sourceId}\u0000${quote.text}`;
-    if (text === undefined || verbatimQuotes.has(key)) return;
-    if (text.includes(normaliseWhitespace(quote.text))) verbatimQuotes.set(key, true);
-    else {
-      const reason = `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`;
-      reportAt(within(at, '.text'), reason);
+    if (text === undefined || verbatimQuotes.has(key)) return none;
+    if (!text.includes(normaliseWhitespace(quote.text))) {
+      return [['.text', `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`]];
     }
+    verbatimQuotes.set(key, true);
+    return none;
   };
-  const checkRefs = (at: At, what: string, known: Lookup<number>, refs: readonly string[]) => {
-    for (const [index, ref] of refs.entries()) {
-      if (!known.has(ref)) checkRef(within(at, `[${index}]`), what, known, ref);
-    }
-  };
-  const checkScope = (at: At, scope: Figure['scope'] | Statement['scope']) => {
-    if (scope.kind === 'incidents') checkRefs(within(at, '.incidentIds'), 'incident', incidentIds, scope.incidentIds);
-    else checkRefs(within(at, '.countryCodes'), 'country', countryCodes, scope.countryCodes);
-  };
-  const checkSpeaker = (at: At, speaker: Speaker) => {
-    if (speaker.actorId !== undefined) checkRef(within(at, '.actorId'), 'actor', actorIds, speaker.actorId);
-    if (speaker.countryCode !== undefined) {
-      checkRef(within(at, '.countryCode'), 'country', countryCodes, speaker.countryCode);
-    }
-  };
+  const speakerIssues = (speaker: Speaker): readonly Issue[] => [
+    ...within('.actorId', refIssues('actor', actorIds, speaker.actorId)),
+    ...within('.countryCode', refIssues('country', countryCodes, speaker.countryCode)),
+  ];
+  const scopeIssues = (scope: Figure['scope'] | Statement['scope']): readonly Issue[] =>
+    scope.kind === 'incidents'
+      ? within('.incidentIds', refsIssues('incident', incidentIds, scope.incidentIds))
+      : within('.countryCodes', refsIssues('country', countryCodes, scope.countryCodes));
 
-  await forEachChunked(data.incidents, (incident, i) => {
-    const { perpetrator, date } = incident;
-    checkRef(['incidents', i, '.countryCode'], 'country', countryCodes, incident.countryCode);
-    checkRefs(['incidents', i, '.sourceIds'], 'source', sourceIds, incident.sourceIds);
-    checkRef(['incidents', i, '.perpetrator.actorId'], 'actor', actorIds, perpetrator.actorId);
-    if (perpetrator.quote) checkQuote(['incidents', i, '.perpetrator.quote'], perpetrator.quote);
-    if (perpetrator.attribution !== 'not_stated' && perpetrator.actorId === null) {
-      reportAt(['incidents', i, '.perpetrator.actorId'], `attribution "${perpetrator.attribution}" needs an actor`);
-    }
-    const dayPrecision = date.precision !== 'month';
-    if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
-      const expected = dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM';
-      reportAt(['incidents', i, '.date.value'], `precision "${date.precision}" expects ${expected}`);
-    }
-    incident.outcomes.forEach((outcome, o) => {
-      checkSpeaker(['incidents', i, `.outcomes[${o}].saidBy`], outcome.saidBy);
-      checkQuote(['incidents', i, `.outcomes[${o}].quote`], outcome.quote);
+  /**
+   * Runs the checks on every record, in order. A million records share a few thousand places, dates and speakers:
+   * a check of one field's value is worked out once per distinct value, and a problem's path is put together only
+   * when there is a problem.
+   */
+  const checkTable = async <T extends { readonly id: string }>(
+    table: RecordTable<T>,
+    kind: RecordKind,
+    checks: readonly FieldCheck<T>[],
+  ) => {
+    const known = checks.map(() => [] as (readonly Issue[] | undefined)[]);
+    await forEachChunked(table.ids, (_, row) => {
+      for (const [index, { field, issuesOf, ofValue }] of checks.entries()) {
+        const code = ofValue ? table.code(row, field) : undefined;
+        let issues = code === undefined ? undefined : known[index]?.[code];
+        if (!issues) {
+          issues = issuesOf(table, row);
+          if (code !== undefined) (known[index] as (readonly Issue[] | undefined)[])[code] = issues;
+        }
+        for (const [path, reason] of issues) report(`${kind}[${row}].${field}${path}`, reason);
+      }
     });
-  });
+  };
 
-  await forEachChunked(data.figures, (figure, f) => {
-    checkSpeaker(['figures', f, '.saidBy'], figure.saidBy);
-    if ((figure.saidBy.kind === 'perpetrator') !== (figure.status === 'claimed_by_perpetrator')) {
-      reportAt(
-        ['figures', f, '.status'],
-        'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"',
-      );
-    }
-    if (figure.value.qualifier === 'range' && figure.value.low > figure.value.high) {
-      reportAt(['figures', f, '.value'], `range low ${figure.value.low} is above high ${figure.value.high}`);
-    }
-    checkScope(['figures', f, '.scope'], figure.scope);
-    figure.quotes.forEach((quote, q) => {
-      checkQuote(['figures', f, `.quotes[${q}]`], quote);
-    });
-  });
+  await checkTable(data.incidents, 'incidents', [
+    check('countryCode', (code) => refIssues('country', countryCodes, code)),
+    check('sourceIds', (ids) => refsIssues('source', sourceIds, ids)),
+    check('perpetrator', ({ actorId, attribution, quote }) => [
+      ...within('.actorId', refIssues('actor', actorIds, actorId)),
+      ...(quote ? within('.quote', quoteIssues(quote)) : none),
+      ...(attribution !== 'not_stated' && actorId === null
+        ? [['.actorId', `attribution "${attribution}" needs an actor`] as const]
+        : none),
+    ]),
+    check('date', ({ value, precision }) => {
+      const dayPrecision = precision !== 'month';
+      if (dayPrecision === /^\d{4}-\d{2}-\d{2}$/.test(value)) return none;
+      return [['.value', `precision "${precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`]];
+    }),
+    check('outcomes', (outcomes) =>
+      outcomes.flatMap((outcome, o) => [
+        ...within(`[${o}].saidBy`, speakerIssues(outcome.saidBy)),
+        ...within(`[${o}].quote`, quoteIssues(outcome.quote)),
+      ]),
+    ),
+  ]);
 
-  await forEachChunked(data.statements, (statement, s) => {
-    checkSpeaker(['statements', s, '.saidBy'], statement.saidBy);
-    checkScope(['statements', s, '.scope'], statement.scope);
-    checkQuote(['statements', s, '.quote'], statement.quote);
-  });
+  await checkTable(data.figures, 'figures', [
+    check('saidBy', speakerIssues),
+    {
+      field: 'status',
+      ofValue: false,
+      issuesOf: (figures, row) =>
+        (figures.field(row, 'saidBy').kind === 'perpetrator') ===
+        (figures.field(row, 'status') === 'claimed_by_perpetrator')
+          ? none
+          : [['', 'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"']],
+    },
+    check('value', (value) =>
+      value.qualifier === 'range' && value.low > value.high
+        ? [['', `range low ${value.low} is above high ${value.high}`]]
+        : none,
+    ),
+    check('scope', scopeIssues),
+    check('quotes', (quotes) => quotes.flatMap((quote, q) => within(`[${q}]`, quoteIssues(quote)))),
+  ]);
+
+  await checkTable(data.statements, 'statements', [
+    check('saidBy', speakerIssues),
+    check('scope', scopeIssues),
+    check('quote', quoteIssues),
+  ]);
 
   return {
     problems,

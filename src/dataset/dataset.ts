@@ -1,20 +1,35 @@
-import { forEachChunked } from './chunked.js';
+import { forEachChunked, mapChunked } from './chunked.js';
 import { ById, type IdPositions, positionsById } from './positions.js';
-import type { Actor, Country, DatasetFile, Figure, Incident, Source, Statement } from './schema.js';
+import type { RecordTable } from './recordTable.js';
+import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
 
+/** Everything a dataset holds: the few sources, countries and actors as they are, the many records in tables. */
+export interface DatasetRecords {
+  readonly sources: readonly Source[];
+  readonly countries: readonly Country[];
+  readonly actors: readonly Actor[];
+  readonly incidents: RecordTable<Incident>;
+  readonly figures: RecordTable<Figure>;
+  readonly statements: RecordTable<Statement>;
+}
+
 /** A validated, cross-checked dataset with the look-ups answers need. Immutable once built. */
-export interface Dataset extends DatasetFile {
+export interface Dataset extends DatasetRecords {
   /** Content hash of the dataset file and every source text. */
   readonly version: string;
   readonly sourcesById: Lookup<Source>;
   readonly countriesByCode: Lookup<Country>;
   readonly actorsById: Lookup<Actor>;
   readonly incidentsById: Lookup<Incident>;
-  readonly incidentsByCountry: Lookup<readonly Incident[]>;
-  readonly incidentsByActor: Lookup<readonly Incident[]>;
-  readonly figuresByIncident: Lookup<readonly Figure[]>;
-  readonly statementsByIncident: Lookup<readonly Statement[]>;
+  readonly incidentsByCountry: RecordGroups<Incident>;
+  readonly incidentsByActor: RecordGroups<Incident>;
+  readonly figuresByIncident: RecordGroups<Figure>;
+  readonly statementsByIncident: RecordGroups<Statement>;
+  /** What was said about whole countries ("no official toll"), by country code. */
+  readonly statementsByCountry: RecordGroups<Statement>;
+  /** Aggregates over several countries. */
+  readonly regionFigures: readonly Figure[];
 }
 
 /** The incidents a figure or statement is about; none for a region- or country-wide one. */
@@ -22,43 +37,114 @@ export function incidentIdsIn(scope: Figure['scope'] | Statement['scope']): read
   return scope.kind === 'incidents' ? scope.incidentIds : [];
 }
 
-async function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Promise<Lookup<T[]>> {
-  const groups = new ShardedMap<T[]>();
-  await forEachChunked(items, (item) => {
-    for (const key of keysOf(item)) {
+/** The records of a table that share a key (a country, an incident), put together when asked for. */
+export class RecordGroups<T extends { readonly id: string }> implements Lookup<T[]> {
+  constructor(
+    private readonly table: RecordTable<T>,
+    /** A group of one is its row alone: a million figures about one incident each would be a million arrays. */
+    private readonly rows: Lookup<number | number[]>,
+  ) {}
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  get(key: string): T[] | undefined {
+    const rows = this.rows.get(key);
+    if (rows === undefined) return undefined;
+    return typeof rows === 'number' ? [this.table.at(rows) as T] : rows.map((row) => this.table.at(row) as T);
+  }
+
+  has(key: string): boolean {
+    return this.rows.has(key);
+  }
+
+  /** `get`, put together in chunks: a country's 300,000 incidents take a while. */
+  async getInChunks(key: string): Promise<T[]> {
+    const rows = this.rows.get(key);
+    if (rows === undefined) return [];
+    return mapChunked(typeof rows === 'number' ? [rows] : rows, (row) => this.table.at(row) as T);
+  }
+
+  /** How many records share `key`, without putting them together. */
+  count(key: string): number {
+    const rows = this.rows.get(key);
+    return rows === undefined ? 0 : typeof rows === 'number' ? 1 : rows.length;
+  }
+}
+
+/**
+ * @param field when the keys come from a field whose values records share, the keys of each distinct value are
+ * worked out once
+ */
+async function groupBy<T extends { readonly id: string }, K extends keyof T & string>(
+  table: RecordTable<T>,
+  field: K,
+  keysOf: (value: T[K], row: number) => readonly string[],
+): Promise<RecordGroups<T>> {
+  const groups = new ShardedMap<number | number[]>();
+  const keysOfCode: (readonly string[] | undefined)[] = [];
+  await forEachChunked(table.ids, (_, row) => {
+    const code = table.code(row, field);
+    let keys = code === undefined ? undefined : keysOfCode[code];
+    if (!keys) {
+      keys = keysOf(table.field(row, field), row);
+      if (code !== undefined) keysOfCode[code] = keys;
+    }
+    for (const key of keys) {
       const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
+      if (group === undefined) groups.set(key, row);
+      else if (typeof group === 'number') groups.set(key, [group, row]);
+      else group.push(row);
     }
   });
-  return groups;
+  return new RecordGroups(table, groups);
 }
 
 async function byId<T>(
-  items: readonly T[],
-  idOf: (item: T) => string,
+  items: { at(index: number): T | undefined },
+  ids: readonly string[],
   positions: Lookup<number> | undefined,
 ): Promise<Lookup<T>> {
-  return new ById(positions ?? (await positionsById(items, idOf)), items);
+  return new ById(positions ?? (await positionsById(ids, (id) => id)), items);
 }
 
 /**
  * Builds the look-ups in chunks: a million incidents never hold the event loop for long.
  * @param positions where each id occurs, if the cross-check found them already
  */
-export async function buildDataset(data: DatasetFile, version: string, positions?: IdPositions): Promise<Dataset> {
+export async function buildDataset(data: DatasetRecords, version: string, positions?: IdPositions): Promise<Dataset> {
+  const { incidents, figures, statements } = data;
+  const regionRows: number[] = [];
   return {
     ...data,
     version,
-    sourcesById: await byId(data.sources, (source) => source.id, positions?.sources),
-    countriesByCode: await byId(data.countries, (country) => country.code, positions?.countries),
-    actorsById: await byId(data.actors, (actor) => actor.id, positions?.actors),
-    incidentsById: await byId(data.incidents, (incident) => incident.id, positions?.incidents),
-    incidentsByCountry: await groupBy(data.incidents, (incident) => [incident.countryCode]),
-    incidentsByActor: await groupBy(data.incidents, (incident) =>
-      incident.perpetrator.actorId ? [incident.perpetrator.actorId] : [],
+    sourcesById: await byId(
+      data.sources,
+      data.sources.map((source) => source.id),
+      positions?.sources,
     ),
-    figuresByIncident: await groupBy(data.figures, (figure) => incidentIdsIn(figure.scope)),
-    statementsByIncident: await groupBy(data.statements, (statement) => incidentIdsIn(statement.scope)),
+    countriesByCode: await byId(
+      data.countries,
+      data.countries.map((country) => country.code),
+      positions?.countries,
+    ),
+    actorsById: await byId(
+      data.actors,
+      data.actors.map((actor) => actor.id),
+      positions?.actors,
+    ),
+    incidentsById: await byId(incidents, incidents.ids, positions?.incidents),
+    incidentsByCountry: await groupBy(incidents, 'countryCode', (code) => [code]),
+    incidentsByActor: await groupBy(incidents, 'perpetrator', ({ actorId }) => (actorId ? [actorId] : [])),
+    figuresByIncident: await groupBy(figures, 'scope', (scope, row) => {
+      if (scope.kind === 'region') regionRows.push(row);
+      return incidentIdsIn(scope);
+    }),
+    statementsByIncident: await groupBy(statements, 'scope', incidentIdsIn),
+    statementsByCountry: await groupBy(statements, 'scope', (scope) =>
+      scope.kind === 'countries' ? scope.countryCodes : [],
+    ),
+    regionFigures: regionRows.map((row) => figures.at(row) as Figure),
   };
 }

@@ -1,48 +1,17 @@
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { pause } from './chunked.js';
-import { ChunkedList } from './chunkedList.js';
-import { crossCheck, type LocateRecord, type RecordKind } from './crossCheck.js';
+import type { ChunkedList } from './chunkedList.js';
+import { crossCheck, type LocateRecord } from './crossCheck.js';
 import { buildDataset, type Dataset } from './dataset.js';
-import { InternPool } from './internPool.js';
 import { formatPath, type Problem } from './problems.js';
-import {
-  DatasetFileSchema,
-  type Figure,
-  FigureSchema,
-  type Incident,
-  IncidentSchema,
-  type Statement,
-  StatementSchema,
-} from './schema.js';
+import { readRecordFiles } from './readRecordFiles.js';
+import { describeIoError, MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
+import { DatasetFileSchema } from './schema.js';
 import { quotableText } from './sourceText.js';
+import { TablesBuilder } from './tablesBuilder.js';
 
 export const DATASET_FILE_NAME = 'dataset.json';
-
-/** Large datasets keep their records one JSON object a line beside `dataset.json`: read as a stream, never whole. */
-const RECORD_FILES = {
-  incidents: {
-    file: 'incidents.jsonl',
-    schema: IncidentSchema,
-    shared: ['place', 'date', 'perpetrator', 'outcomes', 'sourceIds'] satisfies (keyof Incident)[],
-  },
-  figures: {
-    file: 'figures.jsonl',
-    schema: FigureSchema,
-    shared: ['saidBy', 'value'] satisfies (keyof Figure)[],
-  },
-  statements: {
-    file: 'statements.jsonl',
-    schema: StatementSchema,
-    shared: ['saidBy'] satisfies (keyof Statement)[],
-  },
-} as const;
-
-/** Past this many problems a file is clearly wrong as a whole: stop collecting more. */
-const MAX_PROBLEMS = 500;
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
@@ -87,29 +56,14 @@ export async function parseDataset(
   const problems: Problem[] = [];
 
   // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
+  const tables = new TablesBuilder();
+  tables.addRecords(data);
+  const lineNumbers: Record<RecordKind, ChunkedList<number>> | undefined = where.recordFiles
+    ? await readRecordFiles(dataDir, problems, hash, tables)
+    : undefined;
   const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };
-  const lineNumbers = {
-    incidents: new ChunkedList<number>(),
-    figures: new ChunkedList<number>(),
-    statements: new ChunkedList<number>(),
-  };
-  if (where.recordFiles) {
-    const pool = new InternPool();
-    for (const kind of Object.keys(RECORD_FILES) as RecordKind[]) {
-      const { file: name, schema, shared } = RECORD_FILES[kind];
-      const records = {
-        target: new ChunkedList<unknown>(),
-        lineNumbers: lineNumbers[kind],
-        share: (record: Record<string, unknown>) => {
-          for (const field of shared) record[field] = pool.share(record[field]);
-        },
-      };
-      await readRecordLines(path.join(dataDir, name), schema, records, problems, hash);
-      (data as Record<RecordKind, unknown[]>)[kind] = records.target.appendTo(data[kind]);
-    }
-  }
   const locate: LocateRecord = (kind, index) =>
-    index < inJson[kind]
+    index < inJson[kind] || !lineNumbers
       ? { file, path: `${kind}[${index}]` }
       : {
           file: path.join(dataDir, RECORD_FILES[kind].file),
@@ -138,86 +92,8 @@ export async function parseDataset(
   }
   if (problems.length > 0) return fail(problems);
 
-  const checked = await crossCheck(data, quotableTexts, file, locate);
+  const records = { sources: data.sources, countries: data.countries, actors: data.actors, ...tables.finish() };
+  const checked = await crossCheck(records, quotableTexts, file, locate);
   if (checked.problems.length > 0) return fail(checked.problems.slice(0, MAX_PROBLEMS));
-  return { ok: true, dataset: await buildDataset(data, hash.digest('hex').slice(0, 12), checked.positions) };
-}
-
-/** Bytes read at a time from a `.jsonl` file: larger chunks decode slower (measured: 1 MiB takes 2.7 times as long). */
-const READ_CHUNK_BYTES = 1 << 16;
-
-/**
- * Streams a `.jsonl` file into `records.target`, validating each line; a missing file is simply no records.
- * @param records.share replaces the parts of a valid record that equal another record's with that record's
- */
-async function readRecordLines(
-  file: string,
-  schema: z.ZodType<Record<string, unknown>>,
-  records: {
-    target: ChunkedList<unknown>;
-    lineNumbers: ChunkedList<number>;
-    share: (record: Record<string, unknown>) => void;
-  },
-  problems: Problem[],
-  hash: Hash,
-): Promise<void> {
-  let lineNumber = 0;
-  const readLine = (line: string) => {
-    lineNumber += 1;
-    if (line.trim() === '' || problems.length >= MAX_PROBLEMS) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      problems.push({ file, path: `line ${lineNumber}`, reason: `not valid JSON (${(error as Error).message})` });
-      return;
-    }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      records.share(parsed.data);
-      records.target.push(parsed.data);
-      records.lineNumbers.push(lineNumber);
-    } else {
-      for (const issue of parsed.error.issues) {
-        problems.push({
-          file,
-          path: `line ${lineNumber}${issue.path.length > 0 ? `, ${formatPath(issue.path)}` : ''}`,
-          reason: issue.message,
-        });
-      }
-    }
-  };
-
-  // Lines are cut at the newline byte, which never occurs inside a UTF-8 character: each piece decodes on its own.
-  // A CRLF line keeps its \r, which JSON reads as whitespace.
-  let carried: Buffer = Buffer.alloc(0);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      const bytes = carried.length === 0 ? chunk : Buffer.concat([carried, chunk]);
-      const lastNewline = bytes.lastIndexOf(0x0a);
-      if (lastNewline === -1) {
-        carried = bytes;
-        continue;
-      }
-      for (const line of bytes.toString('utf8', 0, lastNewline).split('\n')) readLine(line);
-      carried = bytes.subarray(lastNewline + 1);
-      // The stream hands over chunks it already holds without going back to the event loop (measured during a
-      // refresh: up to 100 ms of lines in one go), so pause after each one.
-      await pause();
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
-    return;
-  }
-  if (carried.length > 0) readLine(carried.toString('utf8'));
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'a folder, not a file';
-  return code ?? String(error);
+  return { ok: true, dataset: await buildDataset(records, hash.digest('hex').slice(0, 12), checked.positions) };
 }

@@ -33,7 +33,7 @@ export interface IdPositions {
 export class ById<T> implements Lookup<T> {
   constructor(
     private readonly positions: Lookup<number>,
-    private readonly items: readonly T[],
+    private readonly items: { at(index: number): T | undefined },
   ) {}
 
   get size(): number {
@@ -42,7 +42,7 @@ export class ById<T> implements Lookup<T> {
 
   get(id: string): T | undefined {
     const position = this.positions.get(id);
-    return position === undefined ? undefined : this.items[position];
+    return position === undefined ? undefined : this.items.at(position);
   }
 
   has(id: string): boolean {

@@ -73,14 +73,14 @@ export class DatasetStore {
 async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
   const added: string[] = [];
   const changed: string[] = [];
-  await forEachChunked(after.incidents, (incident) => {
-    const old = before.incidentsById.get(incident.id);
-    if (!old) added.push(incident.id);
-    else if (old !== incident && JSON.stringify(old) !== JSON.stringify(incident)) changed.push(incident.id);
+  await forEachChunked(after.incidents.ids, (id, row) => {
+    const old = before.incidentsById.get(id);
+    if (!old) added.push(id);
+    else if (JSON.stringify(old) !== JSON.stringify(after.incidents.at(row))) changed.push(id);
   });
   const removed: string[] = [];
-  await forEachChunked(before.incidents, (incident) => {
-    if (!after.incidentsById.has(incident.id)) removed.push(incident.id);
+  await forEachChunked(before.incidents.ids, (id) => {
+    if (!after.incidentsById.has(id)) removed.push(id);
   });
   return { added, removed, changed };
 }

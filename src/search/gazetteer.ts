@@ -1,4 +1,4 @@
-import { forEachChunked } from '../dataset/chunked.js';
+import { CHUNK_SIZE, forEachChunked, pause } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import { normaliseForSearch } from './normalise.js';
 
@@ -42,23 +42,41 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
     return entry;
   };
   const add = (name: string, target: NameTarget) => entryOf(name)?.targets.push(target);
-  const addIncident = (name: string, incidentId: string, via: IncidentVia) => {
-    const entry = entryOf(name);
-    if (!entry) return;
-    const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
-    // Two aliases of one incident can be one name once normalised: its id goes in once.
-    if (target?.kind === 'incidents') {
-      if (target.incidentIds.at(-1) !== incidentId) target.incidentIds.push(incidentId);
-    } else entry.targets.push({ kind: 'incidents', incidentIds: [incidentId], via });
-  };
 
   if (kinds.has('incidents')) {
-    await forEachChunked(dataset.incidents, ({ id, place }) => {
-      addIncident(place.name, id, 'name');
-      for (const alias of place.aliases) addIncident(alias, id, 'alias');
-      for (const nearby of place.nearby) addIncident(nearby, id, 'nearby');
-      if (place.adminArea) addIncident(place.adminArea, id, 'admin_area');
+    // A million incidents name a few thousand places: their ids are gathered by place, and each place's names
+    // are looked at once.
+    const { incidents } = dataset;
+    const byPlace = new Map<number, { row: number; ids: string[] }>();
+    await forEachChunked(incidents.ids, (id, row) => {
+      const place = incidents.code(row, 'place') ?? -1;
+      const atPlace = byPlace.get(place);
+      if (atPlace) atPlace.ids.push(id);
+      else byPlace.set(place, { row, ids: [id] });
     });
+    let sinceLastPause = 0;
+    for (const { row, ids } of byPlace.values()) {
+      const place = incidents.field(row, 'place');
+      // Two names of one place can be one name once normalised: its incidents go in once.
+      const added = new Set<string>();
+      const addIncidents = (name: string, via: IncidentVia) => {
+        const entry = entryOf(name);
+        if (!entry || added.has(`${entry.key}\u0000${via}`)) return;
+        added.add(`${entry.key}\u0000${via}`);
+        const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
+        if (target?.kind === 'incidents') for (const id of ids) target.incidentIds.push(id);
+        else entry.targets.push({ kind: 'incidents', incidentIds: [...ids], via });
+        sinceLastPause += ids.length;
+      };
+      addIncidents(place.name, 'name');
+      for (const alias of place.aliases) addIncidents(alias, 'alias');
+      for (const nearby of place.nearby) addIncidents(nearby, 'nearby');
+      if (place.adminArea) addIncidents(place.adminArea, 'admin_area');
+      if (sinceLastPause >= CHUNK_SIZE) {
+        sinceLastPause = 0;
+        await pause();
+      }
+    }
   }
   if (kinds.has('country')) {
     for (const country of dataset.countries) {

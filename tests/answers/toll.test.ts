@@ -3,6 +3,7 @@ import { byDateDescending, type CountryToll } from '../../src/answers/answer.js'
 import { countryToll, regionToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
 import type { DatasetFile, Figure } from '../../src/dataset/schema.js';
+import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
 
 let dataset: Dataset;
@@ -79,7 +80,7 @@ describe('toll arithmetic on fixtures', () => {
     const data = realDatasetJson();
     data.figures = figures;
     change(data);
-    return buildDataset(data, 'fixture');
+    return buildDataset(recordsOf(data), 'fixture');
   };
 
   it('GIVEN two reports on the same attack THEN the larger counts, never their sum', async () => {
@@ -143,7 +144,7 @@ describe('toll worked out once per dataset', () => {
     expect(tollOf(dataset, 'ML')).toBe(tollOf(dataset, 'ML'));
     const refreshed = realDatasetJson();
     refreshed.figures = refreshed.figures.filter((figure) => figure.status !== 'claimed_by_perpetrator');
-    const refreshedMali = await tollOf(await buildDataset(refreshed, 'refreshed'), 'ML');
+    const refreshedMali = await tollOf(await buildDataset(recordsOf(refreshed), 'refreshed'), 'ML');
     expect(refreshedMali.totals[0]?.claimedOnly).toBeNull();
     expect((await tollOf(dataset, 'ML')).totals[0]?.claimedOnly).toEqual({ qualifier: 'exact', number: 40 });
   });
@@ -159,7 +160,7 @@ describe('a country with thousands of attacks', () => {
       const date = { ...malian.date, value: days[i % days.length] as string };
       data.incidents.push({ ...malian, id: `ml-many-${i}`, date, place: { ...malian.place, name: `Place ${i % 7}` } });
     }
-    return buildDataset(data, 'many');
+    return buildDataset(recordsOf(data), 'many');
   }
 
   it('GIVEN 6,000 attacks THEN listed most recent first, as one sort by date and place would', async () => {

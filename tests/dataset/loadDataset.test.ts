@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
-import type { DatasetFile } from '../../src/dataset/schema.js';
+import type { DatasetFile, Incident } from '../../src/dataset/schema.js';
 import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
 import { loadRealDataset, REAL_DATA_DIR, realDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
 
@@ -50,9 +50,9 @@ describe('the bundled dataset', () => {
       readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
     );
     const quotes = [
-      ...dataset.incidents.flatMap((i) => [i.perpetrator.quote, ...i.outcomes.map((o) => o.quote)]),
-      ...dataset.figures.flatMap((f) => f.quotes),
-      ...dataset.statements.map((s) => s.quote),
+      ...[...dataset.incidents].flatMap((i) => [i.perpetrator.quote, ...i.outcomes.map((o) => o.quote)]),
+      ...[...dataset.figures].flatMap((f) => f.quotes),
+      ...[...dataset.statements].map((s) => s.quote),
     ].filter((quote) => quote !== undefined);
     expect(quotes.length).toBeGreaterThan(15);
     for (const quote of quotes) expect(body).toContain(normaliseWhitespace(quote.text));
@@ -123,7 +123,7 @@ describe('the incidents match the article', () => {
 });
 
 describe('the figures and statements match the article', () => {
-  const figure = async (id: string) => (await loadRealDataset()).figures.find((f) => f.id === id);
+  const figure = async (id: string) => [...(await loadRealDataset()).figures].find((f) => f.id === id);
 
   it('Boulkessi: more than 30 soldiers per two security sources, unconfirmed, one figure backed by two sentences', async () => {
     expect(await figure('fig-boulkessi-soldiers-killed-security-sources')).toMatchObject({
@@ -150,7 +150,7 @@ describe('the figures and statements match the article', () => {
     const niger = await figure('fig-niger-soldiers-killed-security-sources');
     expect(niger).toMatchObject({ value: { qualifier: 'more_than', number: 100 }, status: 'unconfirmed' });
     expect(niger?.scope).toEqual({ kind: 'incidents', incidentIds: ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'] });
-    expect(dataset.figures.filter((f) => f.value.qualifier !== 'range' && f.value.number === 100)).toHaveLength(1);
+    expect([...dataset.figures].filter((f) => f.value.qualifier !== 'range' && f.value.number === 100)).toHaveLength(1);
   });
 
   it('the region: more than 400 reportedly, unattributed, attached to no single country', async () => {
@@ -163,14 +163,14 @@ describe('the figures and statements match the article', () => {
 
   it('statements without numbers: army gave none, spokesperson declined, no official toll in Burkina Faso and Niger', async () => {
     const dataset = await loadRealDataset();
-    expect(dataset.statements.map((s) => s.kind).sort()).toEqual([
+    expect([...dataset.statements].map((s) => s.kind).sort()).toEqual([
       'declined_to_answer',
       'many_dead',
       'no_casualty_figures',
       'no_casualty_figures',
       'no_official_toll',
     ]);
-    expect(dataset.statements.find((s) => s.kind === 'no_official_toll')?.scope).toEqual({
+    expect([...dataset.statements].find((s) => s.kind === 'no_official_toll')?.scope).toEqual({
       kind: 'countries',
       countryCodes: ['BF', 'NE'],
     });
@@ -289,7 +289,7 @@ describe('records one a line in .jsonl files', () => {
 
   it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the bundled dataset', async () => {
     const result = await loadDataset(writeSplit({}));
-    expect(result.ok && result.dataset.incidents.map((incident) => incident.id)).toEqual(
+    expect(result.ok && [...result.dataset.incidents].map((incident) => incident.id)).toEqual(
       realDatasetJson().incidents.map((incident) => incident.id),
     );
     expect(result.ok && result.dataset.figures).toHaveLength(5);
@@ -302,7 +302,7 @@ describe('records one a line in .jsonl files', () => {
     expect(first?.sourceIds).toEqual(second?.sourceIds);
     expect(first?.sourceIds).toBe(second?.sourceIds);
     expect(first?.place).not.toBe(second?.place);
-    expect(result.dataset.incidents).toEqual((await loadRealDataset()).incidents);
+    expect([...result.dataset.incidents]).toEqual([...(await loadRealDataset()).incidents]);
   });
 
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
@@ -327,11 +327,34 @@ describe('records one a line in .jsonl files', () => {
     const dir = writeSplit({});
     writeFileSync(path.join(dir, 'incidents.jsonl'), lines.join('\r\n'));
     const loaded = await loadDataset(dir);
-    expect(loaded.ok && loaded.dataset.incidents.map((incident) => incident.notes)).toEqual(
+    expect(loaded.ok && [...loaded.dataset.incidents].map((incident) => incident.notes)).toEqual(
       incidents.map((incident) => incident.notes),
     );
 
     writeFileSync(path.join(dir, 'incidents.jsonl'), [...lines, '{"id": "x"'].join('\r\n'));
+    const broken = await loadDataset(dir);
+    const problems = broken.ok ? [] : broken.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^incidents\\.jsonl: line ${lines.length + 1}: not valid JSON`)),
+    ]);
+  });
+
+  it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
+    // About 12 MB of incidents: two ranges of 8 MiB, read in worker threads, each line 100 KB of two-byte text.
+    const real = realDatasetJson().incidents;
+    const bulk = Array.from({ length: 120 }, (_, i) => ({
+      ...(real[i % real.length] as Incident),
+      id: `bulk-${i}`,
+      notes: `${i} ${'é'.repeat(50_000)}`,
+    }));
+    const lines = [...real, ...bulk].map((incident) => JSON.stringify(incident));
+    const dir = writeSplit({ incidents: lines });
+    const loaded = await loadDataset(dir);
+    if (!loaded.ok) throw new Error('the bulk dataset does not load');
+    expect(loaded.dataset.incidents.ids).toEqual([...real, ...bulk].map(({ id }) => id));
+    expect(loaded.dataset.incidentsById.get('bulk-119')).toEqual(bulk[119]);
+
+    writeFileSync(path.join(dir, 'incidents.jsonl'), [...lines, '{"id": "x"'].join('\n'));
     const broken = await loadDataset(dir);
     const problems = broken.ok ? [] : broken.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
     expect(problems).toEqual([

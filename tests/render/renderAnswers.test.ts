@@ -4,6 +4,7 @@ import type { Answer } from '../../src/answers/answer.js';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
+import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { EmbedLimits } from '../../src/render/embed.js';
 import type { Locale } from '../../src/render/locale.js';
 import type { MessagePayload } from '../../src/render/payload.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 
 async function everyAnswer(data: Dataset, searchIndex: SearchIndex): Promise<Answer[]> {
   return [
-    ...data.incidents.map((incident) => answerAttack(data, searchIndex, incident.id)),
+    ...data.incidents.ids.map((id) => answerAttack(data, searchIndex, id)),
     ...(await Promise.all(data.countries.map((country) => answerToll(data, searchIndex, country.code)))),
     await answerToll(data, searchIndex, undefined),
     answerAttack(data, searchIndex, 'Mali'),
@@ -116,7 +117,7 @@ describe('the toll embed', () => {
   it('GIVEN a country with no reported attack THEN "No data", never "0"', async () => {
     const data = realDatasetJson();
     data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
-    const withChad = await buildDataset(data, 'fixture');
+    const withChad = await buildDataset(recordsOf(data), 'fixture');
     const [embed] = renderAnswer(await answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
     expect(embed?.description).toContain('No data in the sources');
     expect(embed?.description).not.toMatch(/\b0\b/);
@@ -132,7 +133,7 @@ describe('a country with more figures and statements than an embed holds', () =>
     data.figures.push(...Array.from({ length: 60 }, (_, i) => ({ ...boulkessi, id: `many-${i}` })));
     const scope = boulkessi.scope as typeof statement.scope;
     data.statements.push(...Array.from({ length: 30 }, (_, i) => ({ ...statement, id: `many-st-${i}`, scope })));
-    const many = await buildDataset(data, 'many');
+    const many = await buildDataset(recordsOf(data), 'many');
     const answer = await answerToll(many, await buildSearchIndex(many), 'Mali');
     if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
     const items =
@@ -182,7 +183,7 @@ describe('a dataset with very long texts', () => {
       ...data.statements,
       ...data.statements,
     ].map((statement, i) => ({ ...statement, id: `st-${i}`, quote: { ...statement.quote, text: long } }));
-    const longData = await buildDataset(data, 'long');
+    const longData = await buildDataset(recordsOf(data), 'long');
     const longIndex = await buildSearchIndex(longData);
     let shortened = 0;
     for (const answer of await everyAnswer(longData, longIndex)) {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.js';
 import type { LoadResult } from '../../src/dataset/loadDataset.js';
+import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
 import { realDatasetJson } from '../helpers/datasets.js';
 
 const datasetVersion = (version: string, drop: string[] = []) => {
   const data = realDatasetJson();
   data.incidents = data.incidents.filter((incident) => !drop.includes(incident.id));
-  return buildDataset(data, version);
+  return buildDataset(recordsOf(data), version);
 };
 const loaded = async (version: string, drop: string[] = []): Promise<LoadResult> => ({
   ok: true,

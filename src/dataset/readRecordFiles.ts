@@ -1,0 +1,83 @@
+import type { Hash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pause } from './chunked.js';
+import { ChunkedList } from './chunkedList.js';
+import { type EncodedBy, encodeInWorkers } from './encodeInWorkers.js';
+import type { Problem } from './problems.js';
+import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
+import { encodeRange, type RecordRange, type ValueDictionary } from './recordRange.js';
+import type { TablesBuilder } from './tablesBuilder.js';
+
+/** Bytes of a `.jsonl` file a worker thread takes at a time (about 25,000 incidents). */
+const RANGE_BYTES = 8 << 20;
+/** Record files smaller than this in all are read on the main thread: starting worker threads takes longer. */
+const IN_THREAD_BYTES = 1 << 20;
+
+/**
+ * Reads `incidents.jsonl`, `figures.jsonl` and `statements.jsonl` from `dataDir` (a missing one is no records),
+ * validating each line into `tables`; their bytes go into `hash` in order. Large files are parsed in worker threads
+ * while this thread adds them to the tables range by range, pausing between ranges so that other interactions get
+ * answered.
+ * @returns the line each record came from
+ */
+export async function readRecordFiles(
+  dataDir: string,
+  problems: Problem[],
+  hash: Hash,
+  tables: TablesBuilder,
+): Promise<Record<RecordKind, ChunkedList<number>>> {
+  const lineNumbers = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new ChunkedList<number>()])) as Record<
+    RecordKind,
+    ChunkedList<number>
+  >;
+
+  const ranges: RecordRange[] = [];
+  let totalBytes = 0;
+  for (const kind of RECORD_KINDS) {
+    const file = path.join(dataDir, RECORD_FILES[kind].file);
+    try {
+      const { size } = await stat(file);
+      totalBytes += size;
+      for (let start = 0; start < size; start += RANGE_BYTES)
+        ranges.push({ file, kind, start, end: start + RANGE_BYTES });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
+      }
+    }
+  }
+  const inThread: ValueDictionary = new Map();
+  const encodedRanges =
+    totalBytes < IN_THREAD_BYTES
+      ? ranges.map((range) => Promise.resolve({ encoded: encodeRange(range, inThread), encoder: 0 }))
+      : encodeInWorkers(ranges);
+
+  const linesBefore = new Map<string, number>();
+  for (const [index, range] of ranges.entries()) {
+    let encodedBy: EncodedBy;
+    try {
+      encodedBy = await (encodedRanges[index] as Promise<EncodedBy>);
+    } catch (error) {
+      problems.push({ file: range.file, path: '', reason: `cannot read the file (${(error as Error).message})` });
+      return lineNumbers;
+    }
+    const { encoded, encoder } = encodedBy;
+    const firstLine = linesBefore.get(range.file) ?? 0;
+    linesBefore.set(range.file, firstLine + encoded.lines);
+    hash.update(encoded.digest);
+    for (const problem of encoded.problems.slice(0, MAX_PROBLEMS - problems.length)) {
+      const line = problem.line === 0 ? '' : `line ${firstLine + problem.line}`;
+      problems.push({
+        file: range.file,
+        path: [line, problem.path].filter((part) => part !== '').join(', '),
+        reason: problem.reason,
+      });
+    }
+    // Added even after a problem: the range brings values the next ranges of its thread refer to.
+    tables.add(range.kind, encoded, encoder);
+    for (const line of encoded.lineNumbers) lineNumbers[range.kind].push(firstLine + line);
+    await pause();
+  }
+  return lineNumbers;
+}

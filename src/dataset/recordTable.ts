@@ -1,0 +1,108 @@
+import type { UniqueTexts } from './recordRange.js';
+
+/**
+ * How a table keeps one field of its records: a part for each range of records as they were read. Joining the
+ * parts of a million records into one array held the event loop for 160 to 300 ms at a time during a refresh.
+ */
+export type StoredField =
+  | { readonly name: string; readonly stored: 'id' }
+  /** An index a record into the values every table of a dataset shares; -1 where a record leaves the field out. */
+  | { readonly name: string; readonly stored: 'coded'; readonly parts: readonly Int32Array[] }
+  /** A value a record as JSON, parsed when read: values records seldom share. */
+  | { readonly name: string; readonly stored: 'unique'; readonly parts: readonly UniqueTexts[] };
+
+/**
+ * Records kept field by field: an id, then for each field a code into values shared by all the dataset's records
+ * (a million incidents name a few thousand places, dates and groups), or the record's own value as JSON. A record
+ * is put together when asked for. Held as objects, a million records were about ten million of them, and the
+ * garbage collector's work on them was most of a load and the longest holds of the event loop during a refresh.
+ *
+ * Records put together are new objects each time: compare them by id, never by identity.
+ */
+export class RecordTable<T extends { readonly id: string }> implements Iterable<T> {
+  private readonly fieldIndexes: ReadonlyMap<string, number>;
+  /** The first row of each part. */
+  private readonly firstRows: Int32Array;
+
+  constructor(
+    /** The records' ids, in order: a record's row is its position here. */
+    readonly ids: readonly string[],
+    /** How many records each part of a field holds. */
+    partLengths: readonly number[],
+    /** In the order the schema lists them, so that records read (and print) as they were written. */
+    private readonly fields: readonly StoredField[],
+    private readonly sharedValues: readonly unknown[],
+  ) {
+    this.fieldIndexes = new Map(fields.map((field, index) => [field.name, index]));
+    this.firstRows = new Int32Array(partLengths.length);
+    let rows = 0;
+    for (const [part, length] of partLengths.entries()) {
+      this.firstRows[part] = rows;
+      rows += length;
+    }
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** The record at `row`, put together from its fields; undefined past the end. */
+  at(row: number): T | undefined {
+    const id = this.ids[row];
+    if (id === undefined || row < 0) return undefined;
+    const part = this.partOf(row);
+    const index = row - (this.firstRows[part] as number);
+    const record: Record<string, unknown> = {};
+    for (const field of this.fields) {
+      const value = field.stored === 'id' ? id : this.read(field, part, index);
+      if (value !== undefined) record[field.name] = value;
+    }
+    return record as T;
+  }
+
+  /** One field of the record at `row`, without putting the record together. */
+  field<K extends keyof T & string>(row: number, name: K): T[K] {
+    const field = this.fields[this.fieldIndexes.get(name) ?? -1];
+    const id = this.ids[row];
+    if (field === undefined || id === undefined) throw new RangeError(`no field ${name} at row ${row}`);
+    if (field.stored === 'id') return id as T[K];
+    const part = this.partOf(row);
+    return this.read(field, part, row - (this.firstRows[part] as number)) as T[K];
+  }
+
+  /**
+   * Which shared value the field holds at `row` (-1: none), for work done once per distinct value;
+   * undefined for a field whose values are not shared.
+   */
+  code(row: number, name: keyof T & string): number | undefined {
+    const field = this.fields[this.fieldIndexes.get(name) ?? -1];
+    if (field?.stored !== 'coded') return undefined;
+    const part = this.partOf(row);
+    return field.parts[part]?.[row - (this.firstRows[part] as number)];
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let row = 0; row < this.ids.length; row++) yield this.at(row) as T;
+  }
+
+  private partOf(row: number): number {
+    let low = 0;
+    let high = this.firstRows.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.firstRows[middle] as number) <= row) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  private read(field: Exclude<StoredField, { stored: 'id' }>, part: number, index: number): unknown {
+    if (field.stored === 'coded') {
+      const code = field.parts[part]?.[index] ?? -1;
+      return code === -1 ? undefined : this.sharedValues[code];
+    }
+    const { text, ends } = field.parts[part] as UniqueTexts;
+    const json = text.slice(index === 0 ? 0 : ends[index - 1], ends[index]);
+    return json === '' ? undefined : JSON.parse(json);
+  }
+}

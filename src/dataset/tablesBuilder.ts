@@ -1,0 +1,113 @@
+import type { DatasetRecords } from './dataset.js';
+import { RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
+import { type EncodedRange, recordEncoder, type UniqueTexts, type ValueDictionary } from './recordRange.js';
+import { RecordTable, type StoredField } from './recordTable.js';
+import type { DatasetFile, Figure, Incident, Statement } from './schema.js';
+import { ShardedMap } from './shardedMap.js';
+
+export interface RecordTables {
+  readonly incidents: RecordTable<Incident>;
+  readonly figures: RecordTable<Figure>;
+  readonly statements: RecordTable<Statement>;
+}
+
+/** Tells records encoded by `addRecords` from those of `.jsonl` ranges, whose encoders count from 0. */
+const IN_THIS_THREAD = -1;
+
+/** A dataset file's records, in tables. */
+export function recordsOf(data: DatasetFile): DatasetRecords {
+  const tables = new TablesBuilder();
+  tables.addRecords(data);
+  return { sources: data.sources, countries: data.countries, actors: data.actors, ...tables.finish() };
+}
+
+/** A kind's ranges as they came, joined once all have. */
+interface Parts {
+  readonly ids: string[][];
+  readonly codes: Map<string, Int32Array[]>;
+  readonly uniqueTexts: Map<string, UniqueTexts[]>;
+}
+
+/**
+ * Puts encoded ranges together, a table a kind of record. Each encoding thread numbers the values it sees its own
+ * way; here each distinct value gets one code and one copy for every table of the dataset.
+ */
+export class TablesBuilder {
+  private readonly sharedValues: unknown[] = [];
+  private readonly codeOfValue = new ShardedMap<number>();
+  /** For each encoding thread, the shared code of each code in its dictionary. */
+  private readonly sharedCodesByEncoder = new Map<number, number[]>();
+  private readonly parts = Object.fromEntries(
+    RECORD_KINDS.map((kind): [RecordKind, Parts] => [kind, { ids: [], codes: new Map(), uniqueTexts: new Map() }]),
+  ) as Record<RecordKind, Parts>;
+
+  /** Ranges an encoder made must come in the order it made them: each brings the values it saw first. */
+  add(kind: RecordKind, encoded: EncodedRange, encoder: number): void {
+    let sharedCodes = this.sharedCodesByEncoder.get(encoder);
+    if (!sharedCodes) {
+      sharedCodes = [];
+      this.sharedCodesByEncoder.set(encoder, sharedCodes);
+    }
+    for (const json of encoded.newValues) sharedCodes.push(this.share(json));
+
+    const parts = this.parts[kind];
+    parts.ids.push(encoded.ids);
+    for (const [name, codes] of Object.entries(encoded.codes)) {
+      for (let row = 0; row < codes.length; row++) {
+        const code = codes[row] as number;
+        if (code !== -1) codes[row] = sharedCodes[code] as number;
+      }
+      appendPart(parts.codes, name, codes);
+    }
+    for (const [name, texts] of Object.entries(encoded.uniqueValues)) appendPart(parts.uniqueTexts, name, texts);
+  }
+
+  /** Records already validated (those of `dataset.json`), encoded on this thread. */
+  addRecords(data: Pick<DatasetFile, RecordKind>): void {
+    const dictionary: ValueDictionary = new Map();
+    for (const kind of RECORD_KINDS) {
+      const encoder = recordEncoder(kind, dictionary);
+      for (const [index, record] of data[kind].entries()) encoder.add(record, index + 1);
+      this.add(kind, encoder.finish(data[kind].length, [], ''), IN_THIS_THREAD);
+    }
+  }
+
+  finish(): RecordTables {
+    const table = (kind: RecordKind) => {
+      const parts = this.parts[kind];
+      const fields = Object.keys(RECORD_FILES[kind].schema.shape).map((name): StoredField => {
+        if (name === 'id') return { name, stored: 'id' };
+        const uniqueTexts = parts.uniqueTexts.get(name);
+        if (uniqueTexts) return { name, stored: 'unique', parts: uniqueTexts };
+        return { name, stored: 'coded', parts: parts.codes.get(name) ?? [] };
+      });
+      const ids = ([] as string[]).concat(...parts.ids);
+      return new RecordTable(
+        ids,
+        parts.ids.map((part) => part.length),
+        fields,
+        this.sharedValues,
+      );
+    };
+    return {
+      incidents: table('incidents') as RecordTable<Incident>,
+      figures: table('figures') as RecordTable<Figure>,
+      statements: table('statements') as RecordTable<Statement>,
+    };
+  }
+
+  private share(json: string): number {
+    let code = this.codeOfValue.get(json);
+    if (code === undefined) {
+      code = this.sharedValues.push(JSON.parse(json)) - 1;
+      this.codeOfValue.set(json, code);
+    }
+    return code;
+  }
+}
+
+function appendPart<T>(parts: Map<string, T[]>, name: string, part: T): void {
+  const list = parts.get(name);
+  if (list) list.push(part);
+  else parts.set(name, [part]);
+}
