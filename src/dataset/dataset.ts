@@ -50,9 +50,7 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
   }
 
   get(key: string): T[] | undefined {
-    const rows = this.rows.get(key);
-    if (rows === undefined) return undefined;
-    return typeof rows === 'number' ? [this.table.at(rows) as T] : rows.map((row) => this.table.at(row) as T);
+    return this.rowsOf(key)?.map((row) => this.table.at(row) as T);
   }
 
   has(key: string): boolean {
@@ -61,15 +59,17 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
 
   /** `get`, put together in chunks: a country's 300,000 incidents take a while. */
   async getInChunks(key: string): Promise<T[]> {
-    const rows = this.rows.get(key);
-    if (rows === undefined) return [];
-    return mapChunked(typeof rows === 'number' ? [rows] : rows, (row) => this.table.at(row) as T);
+    return mapChunked(this.rowsOf(key) ?? [], (row) => this.table.at(row) as T);
   }
 
   /** How many records share `key`, without putting them together. */
   count(key: string): number {
+    return this.rowsOf(key)?.length ?? 0;
+  }
+
+  private rowsOf(key: string): readonly number[] | undefined {
     const rows = this.rows.get(key);
-    return rows === undefined ? 0 : typeof rows === 'number' ? 1 : rows.length;
+    return typeof rows === 'number' ? [rows] : rows;
   }
 }
 

@@ -92,7 +92,7 @@ export async function parseDataset(
   }
   if (problems.length > 0) return fail(problems);
 
-  const records = { sources: data.sources, countries: data.countries, actors: data.actors, ...tables.finish() };
+  const records = tables.finish(data);
   const checked = await crossCheck(records, quotableTexts, file, locate);
   if (checked.problems.length > 0) return fail(checked.problems.slice(0, MAX_PROBLEMS));
   return { ok: true, dataset: await buildDataset(records, hash.digest('hex').slice(0, 12), checked.positions) };

@@ -7,7 +7,6 @@ export type RecordKind = 'incidents' | 'figures' | 'statements';
  * Large datasets keep their records one JSON object a line beside `dataset.json`.
  * `unique` names the fields whose values records seldom share (a note, the quotes behind a figure): every other
  * field repeats across many records (a place, a date, who said it), and records hold one copy of each value.
- * A unique field is never nullable: null stands for "left out" where unique values cross between threads.
  */
 export const RECORD_FILES = {
   incidents: {

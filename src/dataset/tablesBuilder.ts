@@ -5,12 +5,6 @@ import { RecordTable, type StoredField } from './recordTable.js';
 import type { DatasetFile, Figure, Incident, Statement } from './schema.js';
 import { ShardedMap } from './shardedMap.js';
 
-export interface RecordTables {
-  readonly incidents: RecordTable<Incident>;
-  readonly figures: RecordTable<Figure>;
-  readonly statements: RecordTable<Statement>;
-}
-
 /** Tells records encoded by `addRecords` from those of `.jsonl` ranges, whose encoders count from 0. */
 const IN_THIS_THREAD = -1;
 
@@ -18,10 +12,10 @@ const IN_THIS_THREAD = -1;
 export function recordsOf(data: DatasetFile): DatasetRecords {
   const tables = new TablesBuilder();
   tables.addRecords(data);
-  return { sources: data.sources, countries: data.countries, actors: data.actors, ...tables.finish() };
+  return tables.finish(data);
 }
 
-/** A kind's ranges as they came, joined once all have. */
+/** A kind's ranges as they came: a table keeps them so, only its ids are joined. */
 interface Parts {
   readonly ids: string[][];
   readonly codes: Map<string, Int32Array[]>;
@@ -72,7 +66,8 @@ export class TablesBuilder {
     }
   }
 
-  finish(): RecordTables {
+  /** The dataset's records: `head` (sources, countries, actors) as it is, and a table for each kind of record. */
+  finish(head: Pick<DatasetFile, 'sources' | 'countries' | 'actors'>): DatasetRecords {
     const table = (kind: RecordKind) => {
       const parts = this.parts[kind];
       const fields = Object.keys(RECORD_FILES[kind].schema.shape).map((name): StoredField => {
@@ -90,6 +85,9 @@ export class TablesBuilder {
       );
     };
     return {
+      sources: head.sources,
+      countries: head.countries,
+      actors: head.actors,
       incidents: table('incidents') as RecordTable<Incident>,
       figures: table('figures') as RecordTable<Figure>,
       statements: table('statements') as RecordTable<Statement>,
