@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { EncodedRange, RecordRange } from './recordRange.js';
+import type { EncodedRange } from './recordEncoder.js';
+import type { RecordRange } from './recordRange.js';
 
 /** A range as encoded, with which thread encoded it: its codes point into that thread's dictionary. */
 export interface EncodedBy {
@@ -26,16 +27,25 @@ function pending(): Pending {
   return { promise, resolve, reject };
 }
 
+/** What a worker thread is handed: every range, and a counter in memory all threads share of the ranges taken. */
+export interface WorkerTask {
+  ranges: readonly RecordRange[];
+  taken: Int32Array<SharedArrayBuffer>;
+}
+
+/** What a worker thread sends back of each range it encodes, then once when no range is left to take. */
+export type WorkerMessage = { index: number; encoded: EncodedRange } | { finished: true };
+
 /**
- * Encodes ranges in worker threads, one a core, each taking the next range when done: parsing and validating
- * records is most of a load's work, and this shares it out. A worker that fails fails every range not yet done.
+ * Encodes ranges in worker threads, one a core, each taking the next range as soon as it is done with one: parsing
+ * and validating records is most of a load's work, and this shares it out without a thread waiting on another.
+ * A worker that fails fails every range not yet done.
  * @returns one promise a range, in the ranges' order, each settled as soon as its range is done
  */
 export function encodeInWorkers(ranges: readonly RecordRange[]): Promise<EncodedBy>[] {
   const results = ranges.map(pending);
+  const task: WorkerTask = { ranges, taken: new Int32Array(new SharedArrayBuffer(4)) };
   const workers: Worker[] = [];
-  let next = 0;
-  let done = 0;
   const failAll = (error: unknown) => {
     for (const result of results) result.reject(error);
     for (const worker of workers) void worker.terminate();
@@ -43,22 +53,16 @@ export function encodeInWorkers(ranges: readonly RecordRange[]): Promise<Encoded
   for (let count = Math.min(ranges.length, availableParallelism()); count > 0; count--) {
     const worker = startWorker();
     const encoder = workers.push(worker);
-    let current = -1;
-    const takeNext = () => {
-      current = next++;
-      if (current < ranges.length) worker.postMessage(ranges[current]);
-      else void worker.terminate();
-    };
-    worker.on('message', (encoded: EncodedRange) => {
-      results[current]?.resolve({ encoded, encoder });
-      done += 1;
-      takeNext();
+    let finished = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if ('finished' in message) finished = true;
+      else results[message.index]?.resolve({ encoded: message.encoded, encoder });
     });
     worker.on('error', failAll);
     worker.on('exit', () => {
-      if (current < ranges.length && done < ranges.length) failAll(new Error('a worker thread stopped early'));
+      if (!finished) failAll(new Error('a worker thread stopped early'));
     });
-    takeNext();
+    worker.postMessage(task);
   }
   return results.map((result) => result.promise);
 }

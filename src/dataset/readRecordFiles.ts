@@ -5,8 +5,9 @@ import { pause } from './chunked.js';
 import { ChunkedList } from './chunkedList.js';
 import { type EncodedBy, encodeInWorkers } from './encodeInWorkers.js';
 import type { Problem } from './problems.js';
+import type { ValueDictionary } from './recordEncoder.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
-import { encodeRange, type RecordRange, type ValueDictionary } from './recordRange.js';
+import { encodeRange, type RecordRange } from './recordRange.js';
 import type { TablesBuilder } from './tablesBuilder.js';
 
 /** Bytes of a `.jsonl` file a worker thread takes at a time (about 25,000 incidents). */

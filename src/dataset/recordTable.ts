@@ -1,4 +1,4 @@
-import type { UniqueTexts } from './recordRange.js';
+import type { UniqueTexts } from './recordEncoder.js';
 
 /**
  * How a table keeps one field of its records: a part for each range of records as they were read. Joining the

@@ -1,18 +1,25 @@
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { encodeRange, type RecordRange, type ValueDictionary } from './recordRange.js';
-
-const dictionary: ValueDictionary = new Map();
+import type { WorkerMessage, WorkerTask } from './encodeInWorkers.js';
+import type { ValueDictionary } from './recordEncoder.js';
+import { encodeRange } from './recordRange.js';
 
 lowerPriority();
 
-/** A worker thread of `encodeInWorkers`: encodes each range it is handed and sends the result back. */
-parentPort?.on('message', (range: RecordRange) => {
-  const encoded = encodeRange(range, dictionary);
-  const codes = Object.values(encoded.codes).map((field) => field.buffer);
-  const ends = Object.values(encoded.uniqueValues).map((field) => field.ends.buffer);
-  parentPort?.postMessage(encoded, [encoded.lineNumbers.buffer, ...codes, ...ends]);
+/** A worker thread of `encodeInWorkers`: encodes the next range not yet taken until none is left, then ends. */
+parentPort?.once('message', ({ ranges, taken }: WorkerTask) => {
+  const dictionary: ValueDictionary = new Map();
+  for (let index = Atomics.add(taken, 0, 1); index < ranges.length; index = Atomics.add(taken, 0, 1)) {
+    const encoded = encodeRange(ranges[index] as WorkerTask['ranges'][number], dictionary);
+    const codes = Object.values(encoded.codes).map((field) => field.buffer);
+    const ends = Object.values(encoded.uniqueValues).map((field) => field.ends.buffer);
+    const message: WorkerMessage = { index, encoded };
+    parentPort?.postMessage(message, [encoded.lineNumbers.buffer, ...codes, ...ends]);
+  }
+  const finished: WorkerMessage = { finished: true };
+  parentPort?.postMessage(finished);
+  parentPort?.close();
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { DatasetRecords } from './dataset.js';
+import { type EncodedRange, recordEncoder, type UniqueTexts, type ValueDictionary } from './recordEncoder.js';
 import { RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
-import { type EncodedRange, recordEncoder, type UniqueTexts, type ValueDictionary } from './recordRange.js';
 import { RecordTable, type StoredField } from './recordTable.js';
 import type { DatasetFile, Figure, Incident, Statement } from './schema.js';
 import { ShardedMap } from './shardedMap.js';

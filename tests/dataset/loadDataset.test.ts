@@ -305,6 +305,41 @@ describe('records one a line in .jsonl files', () => {
     expect([...result.dataset.incidents]).toEqual([...(await loadRealDataset()).incidents]);
   });
 
+  it('GIVEN lines written every way JSON allows THEN they read as the same records as compact lines', async () => {
+    const compact = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const spelled = realDatasetJson().incidents.map((incident, i) => {
+      const reordered = Object.fromEntries(Object.entries(incident).reverse());
+      if (i === 0) return JSON.stringify(reordered, null, 1).replaceAll('\n', ' ');
+      if (i === 1) return JSON.stringify({ ...incident, unknownField: 1 });
+      if (i === 2) return JSON.stringify(incident).replace('"id"', '"\\u0069d"');
+      // A place's name with its first letter escaped: the same value as the compact line's.
+      return JSON.stringify(incident).replace(
+        /"name":"(\w)/,
+        (_, letter: string) => `"name":"\\u${letter.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    });
+    const [asCompact, asSpelled] = await Promise.all([
+      loadDataset(writeSplit({ incidents: compact })),
+      loadDataset(writeSplit({ incidents: spelled })),
+    ]);
+    if (!asCompact.ok || !asSpelled.ok) throw new Error('the incidents do not load');
+    expect([...asSpelled.dataset.incidents]).toEqual([...asCompact.dataset.incidents]);
+  });
+
+  it('GIVEN the same invalid value on several lines THEN every one of those lines is refused', async () => {
+    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const [first = '', second = ''] = incidents;
+    incidents.push(first.replace(/"id":"[^"]+"/, '"id":"copy-1"'), second.replace(/"id":"[^"]+"/, '"id":"copy-2"'));
+    const broken = incidents.map((line) => line.replace(/"countryCode":"(\w+)"/, '"countryCode":"mali"'));
+    const result = await loadDataset(writeSplit({ incidents: broken }));
+    const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+    expect(problems).toEqual(
+      broken.map(
+        (_, i) => `incidents.jsonl: line ${i + 1}, countryCode: expected an ISO 3166 alpha-2 code such as "ML"`,
+      ),
+    );
+  });
+
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
     const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
     incidents.splice(2, 0, '', '{"id": "x"');

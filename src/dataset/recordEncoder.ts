@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import { splitJsonObject } from './jsonFields.js';
+import { RECORD_FILES, type RecordKind } from './recordFiles.js';
+
+/** A problem on a line numbered within its range (0: the file as a whole): only the loader knows where it starts. */
+export interface RangeProblem {
+  line: number;
+  path: string;
+  reason: string;
+}
+
+/**
+ * The valid records of a range. A field many records repeat comes as codes into the dictionary of the thread that
+ * encoded the range, which sends each distinct value once, as JSON, in the first range that holds it; a field
+ * records seldom share comes as JSON a record, parsed only when the record is read. Equal values cross between
+ * threads once, and the receiving thread parses a few texts a range, not one a record.
+ */
+export interface EncodedRange {
+  /** Lines the range holds, blank and invalid ones too. */
+  lines: number;
+  /** The line each record came from, numbered within the range from 1. */
+  lineNumbers: Int32Array<ArrayBuffer>;
+  ids: string[];
+  /** For each repeated field, a code a record: its value's place in the dictionary, -1 when the record leaves it out. */
+  codes: Record<string, Int32Array<ArrayBuffer>>;
+  /** For each unique field, the records' values as JSON, one after the other ('' where a record leaves it out). */
+  uniqueValues: Record<string, UniqueTexts>;
+  /** Values first seen in this range, as JSON: the dictionary's next entries, in order. */
+  newValues: string[];
+  problems: RangeProblem[];
+  /** sha256 of the range's lines. */
+  digest: string;
+}
+
+/**
+ * Values as JSON, one after the other in one text, and where each ends. One text a range, not one a record: the
+ * garbage collector moves each of its small objects while they are young, and during a refresh that took it
+ * 40 to 80 ms at a time.
+ */
+export interface UniqueTexts {
+  readonly text: string;
+  readonly ends: Int32Array<ArrayBuffer>;
+}
+
+/** The distinct repeated values one thread has seen, as JSON, each with its code: kept from one range to the next. */
+export type ValueDictionary = Map<string, number>;
+
+/**
+ * Encodes valid records one at a time into an `EncodedRange`.
+ * @param dictionary the encoding thread's: ranges must reach the decoder in the order they were encoded
+ */
+export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary) {
+  const { schema, unique } = RECORD_FILES[kind];
+  const fieldNames = Object.keys(schema.shape);
+  const uniqueNames: readonly string[] = unique;
+  const codedNames = fieldNames.filter((name) => name !== 'id' && !uniqueNames.includes(name));
+  const lineNumbers: number[] = [];
+  const ids: string[] = [];
+  const codes = codedNames.map(() => [] as number[]);
+  const uniqueValues = uniqueNames.map(() => [] as string[]);
+  const newValues: string[] = [];
+  const codeOf = (value: unknown) => {
+    if (value === undefined) return -1;
+    const json = JSON.stringify(value);
+    let code = dictionary.get(json);
+    if (code === undefined) {
+      code = dictionary.size;
+      dictionary.set(json, code);
+      newValues.push(json);
+    }
+    return code;
+  };
+  const push = (line: number, id: string, recordCodes: readonly number[], recordTexts: readonly string[]) => {
+    lineNumbers.push(line);
+    ids.push(id);
+    for (const [index, code] of recordCodes.entries()) (codes[index] as number[]).push(code);
+    for (const [index, text] of recordTexts.entries()) (uniqueValues[index] as string[]).push(text);
+  };
+
+  // What `addText` needs: each field's schema, and the code of each text of a repeated value already validated.
+  const shape: Record<string, z.ZodType> = schema.shape;
+  const fieldSchema = (name: string) => shape[name] as z.ZodType;
+  const keys = new Map(fieldNames.map((name, index) => [name, index]));
+  const idPlace = keys.get('id') as number;
+  const codedPlaces = codedNames.map((name) => keys.get(name) as number);
+  const uniquePlaces = uniqueNames.map((name) => keys.get(name) as number);
+  const codeOfText = codedNames.map(() => new Map<string, number>());
+  const texts: (string | undefined)[] = fieldNames.map(() => undefined);
+  const recordCodes = codedNames.map(() => -1);
+  const recordTexts = uniqueNames.map(() => '');
+  /** The field's value from its JSON text (undefined: left out), validated; NOT_VALID when it is not. */
+  const validated = (name: string, text: string | undefined): unknown => {
+    let value: unknown;
+    try {
+      value = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      return NOT_VALID;
+    }
+    const parsed = fieldSchema(name).safeParse(value);
+    return parsed.success ? parsed.data : NOT_VALID;
+  };
+
+  return {
+    add(record: Record<string, unknown>, line: number): void {
+      push(
+        line,
+        record.id as string,
+        codedNames.map((name) => codeOf(record[name])),
+        uniqueNames.map((name) => JSON.stringify(record[name]) ?? ''),
+      );
+    },
+
+    /**
+     * Adds the record a line of JSON holds if it is valid, field by field: a repeated value's text is parsed and
+     * validated the first time it comes, and only looked up after (most of a load's work, before, was parsing).
+     * @returns false when the line is not plainly a valid record: whole-record validation then says why
+     */
+    addText(text: string, line: number): boolean {
+      if (!splitJsonObject(text, keys, texts)) return false;
+      const idText = texts[idPlace];
+      const plainId = idText?.startsWith('"') === true && !idText.includes('\\');
+      const id = plainId ? idText.slice(1, -1) : validated('id', idText);
+      if (typeof id !== 'string' || !fieldSchema('id').safeParse(id).success) return false;
+      for (const [index, name] of codedNames.entries()) {
+        const valueText = texts[codedPlaces[index] as number];
+        const byText = codeOfText[index] as Map<string, number>;
+        // '' is no JSON text: it stands for the field left out.
+        let code = byText.get(valueText ?? '');
+        if (code === undefined) {
+          const value = validated(name, valueText);
+          if (value === NOT_VALID) return false;
+          code = codeOf(value);
+          byText.set(valueText ?? '', code);
+        }
+        recordCodes[index] = code;
+      }
+      for (const [index, name] of uniqueNames.entries()) {
+        const value = validated(name, texts[uniquePlaces[index] as number]);
+        if (value === NOT_VALID) return false;
+        recordTexts[index] = JSON.stringify(value) ?? '';
+      }
+      push(line, id, recordCodes, recordTexts);
+      return true;
+    },
+
+    finish(lines: number, problems: RangeProblem[], digest: string): EncodedRange {
+      return {
+        lines,
+        lineNumbers: Int32Array.from(lineNumbers),
+        ids,
+        codes: Object.fromEntries(codedNames.map((name, index) => [name, Int32Array.from(codes[index] as number[])])),
+        uniqueValues: Object.fromEntries(
+          uniqueNames.map((name, index) => [name, joinedTexts(uniqueValues[index] as string[])]),
+        ),
+        newValues,
+        problems,
+        digest,
+      };
+    },
+  };
+}
+
+const NOT_VALID = Symbol('not valid');
+
+function joinedTexts(texts: readonly string[]): UniqueTexts {
+  const ends = new Int32Array(texts.length);
+  let end = 0;
+  for (const [index, text] of texts.entries()) {
+    end += text.length;
+    ends[index] = end;
+  }
+  return { text: texts.join(''), ends };
+}
