@@ -55,19 +55,28 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = <T>(kind: keyof DatasetRecords, items: readonly T[], idOf: (item: T) => string) =>
-    positionsById(items, idOf, (index, first, id) => {
+  const uniqueIds = (kind: keyof DatasetRecords, ids: readonly string[]) =>
+    positionsById(ids, (index, first, id) => {
       const firstUse = where(`${kind}[${first}]`);
       const at =
         firstUse.file === where(`${kind}[${index}]`).file ? firstUse.path : formatProblem({ ...firstUse, reason: '' });
       report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${at})`);
     });
-  const sourceIds = await uniqueIds('sources', data.sources, (source) => source.id);
-  const countryCodes = await uniqueIds('countries', data.countries, (country) => country.code);
-  const actorIds = await uniqueIds('actors', data.actors, (actor) => actor.id);
-  const incidentIds = await uniqueIds('incidents', data.incidents.ids, (id) => id);
-  await uniqueIds('figures', data.figures.ids, (id) => id);
-  await uniqueIds('statements', data.statements.ids, (id) => id);
+  const sourceIds = await uniqueIds(
+    'sources',
+    data.sources.map((source) => source.id),
+  );
+  const countryCodes = await uniqueIds(
+    'countries',
+    data.countries.map((country) => country.code),
+  );
+  const actorIds = await uniqueIds(
+    'actors',
+    data.actors.map((actor) => actor.id),
+  );
+  const incidentIds = await uniqueIds('incidents', data.incidents.ids);
+  await uniqueIds('figures', data.figures.ids);
+  await uniqueIds('statements', data.statements.ids);
 
   const none: readonly Issue[] = [];
   const within = (prefix: string, issues: readonly Issue[]): readonly Issue[] =>

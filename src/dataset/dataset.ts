@@ -106,7 +106,7 @@ async function byId<T>(
   ids: readonly string[],
   positions: Lookup<number> | undefined,
 ): Promise<Lookup<T>> {
-  return new ById(positions ?? (await positionsById(ids, (id) => id)), items);
+  return new ById(positions ?? (await positionsById(ids)), items);
 }
 
 /**

@@ -7,8 +7,7 @@ describe('records found by id through their positions', () => {
   it('GIVEN a repeated id THEN its first record is the one found, and every repeat is reported', async () => {
     const repeats: [number, number, string][] = [];
     const positions = await positionsById(
-      records,
-      (record) => record.id,
+      records.map((record) => record.id),
       (index, first, id) => repeats.push([index, first, id]),
     );
     expect(repeats).toEqual([
