@@ -101,6 +101,47 @@ async function groupBy<T extends { readonly id: string }, K extends keyof T & st
   return new RecordGroups(table, groups);
 }
 
+/**
+ * The records of a table grouped by the incidents they are about, kept as rows in one typed array in the incidents'
+ * order: at a million figures about an incident each, a map of groups was a million entries for the garbage
+ * collector to trace.
+ * @param incidentIdsOf the incidents a record is about, every one of them known to `incidentRows`
+ */
+async function groupByIncident<T extends { readonly id: string }>(
+  table: RecordTable<T>,
+  incidentRows: Lookup<number>,
+  incidentCount: number,
+  incidentIdsOf: (row: number) => readonly string[],
+): Promise<RecordGroups<T>> {
+  const pairs: number[] = [];
+  const starts = new Int32Array(incidentCount + 1);
+  await forEachChunked(table.ids, (_, row) => {
+    for (const id of incidentIdsOf(row)) {
+      const incident = incidentRows.get(id) as number;
+      pairs.push(incident, row);
+      starts[incident + 1] = (starts[incident + 1] as number) + 1;
+    }
+  });
+  let groups = 0;
+  for (let incident = 0; incident < incidentCount; incident++) {
+    if (starts[incident + 1] !== 0) groups += 1;
+    starts[incident + 1] = (starts[incident + 1] as number) + (starts[incident] as number);
+  }
+  const rows = new Int32Array(pairs.length / 2);
+  const filled = starts.slice(0, incidentCount);
+  for (let pair = 0; pair < pairs.length; pair += 2) {
+    const incident = pairs[pair] as number;
+    rows[filled[incident] as number] = pairs[pair + 1] as number;
+    filled[incident] = (filled[incident] as number) + 1;
+  }
+  const rowsOf = (id: string): number[] | undefined => {
+    const incident = incidentRows.get(id);
+    if (incident === undefined || starts[incident] === starts[incident + 1]) return undefined;
+    return Array.from(rows.subarray(starts[incident], starts[incident + 1]));
+  };
+  return new RecordGroups(table, { get: rowsOf, has: (id) => rowsOf(id) !== undefined, size: groups });
+}
+
 async function byId<T>(
   items: { at(index: number): T | undefined },
   ids: readonly string[],
@@ -115,6 +156,7 @@ async function byId<T>(
  */
 export async function buildDataset(data: DatasetRecords, version: string, positions?: IdPositions): Promise<Dataset> {
   const { incidents, figures, statements } = data;
+  const incidentRows = positions?.incidents ?? (await positionsById(incidents.ids));
   const regionRows: number[] = [];
   return {
     ...data,
@@ -134,14 +176,17 @@ export async function buildDataset(data: DatasetRecords, version: string, positi
       data.actors.map((actor) => actor.id),
       positions?.actors,
     ),
-    incidentsById: await byId(incidents, incidents.ids, positions?.incidents),
+    incidentsById: await byId(incidents, incidents.ids, incidentRows),
     incidentsByCountry: await groupBy(incidents, 'countryCode', (code) => [code]),
     incidentsByActor: await groupBy(incidents, 'perpetrator', ({ actorId }) => (actorId ? [actorId] : [])),
-    figuresByIncident: await groupBy(figures, 'scope', (scope, row) => {
+    figuresByIncident: await groupByIncident(figures, incidentRows, incidents.length, (row) => {
+      const scope = figures.field(row, 'scope');
       if (scope.kind === 'region') regionRows.push(row);
       return incidentIdsIn(scope);
     }),
-    statementsByIncident: await groupBy(statements, 'scope', incidentIdsIn),
+    statementsByIncident: await groupByIncident(statements, incidentRows, incidents.length, (row) =>
+      incidentIdsIn(statements.field(row, 'scope')),
+    ),
     statementsByCountry: await groupBy(statements, 'scope', (scope) =>
       scope.kind === 'countries' ? scope.countryCodes : [],
     ),
