@@ -108,27 +108,37 @@ export async function crossCheck(
       : within('.countryCodes', refsIssues('country', countryCodes, scope.countryCodes));
 
   /**
-   * Runs the checks on every record, in order. A million records share a few thousand places, dates and speakers:
-   * a check of one field's value is worked out once per distinct value, and a problem's path is put together only
-   * when there is a problem.
+   * Runs the checks on every record. A million records share a few thousand places, dates and speakers: a check of
+   * one field's value is worked out once per distinct value, and a problem's path is put together only when there
+   * is a problem. Problems are reported record by record, in the order of the checks.
    */
   const checkTable = async <T extends { readonly id: string }>(
     table: RecordTable<T>,
     kind: RecordKind,
     checks: readonly FieldCheck<T>[],
   ) => {
-    const known = checks.map(() => [] as (readonly Issue[] | undefined)[]);
+    const found: { row: number; check: number; issues: readonly Issue[] }[] = [];
+    const rowByRow: number[] = [];
+    for (const [check, { issuesOf, ofValue, field }] of checks.entries()) {
+      const byValue =
+        ofValue &&
+        (await table.forEachCode(field, (_, rows) => {
+          const issues = issuesOf(table, rows[0] as number);
+          if (issues.length > 0) for (const row of rows) found.push({ row, check, issues });
+        }));
+      if (!byValue) rowByRow.push(check);
+    }
     await forEachChunked(table.ids, (_, row) => {
-      for (const [index, { field, issuesOf, ofValue }] of checks.entries()) {
-        const code = ofValue ? table.code(row, field) : undefined;
-        let issues = code === undefined ? undefined : known[index]?.[code];
-        if (!issues) {
-          issues = issuesOf(table, row);
-          if (code !== undefined) (known[index] as (readonly Issue[] | undefined)[])[code] = issues;
-        }
-        for (const [path, reason] of issues) report(`${kind}[${row}].${field}${path}`, reason);
+      for (const check of rowByRow) {
+        const issues = (checks[check] as FieldCheck<T>).issuesOf(table, row);
+        if (issues.length > 0) found.push({ row, check, issues });
       }
     });
+    found.sort((a, b) => a.row - b.row || a.check - b.check);
+    for (const { row, check, issues } of found) {
+      for (const [path, reason] of issues)
+        report(`${kind}[${row}].${(checks[check] as FieldCheck<T>).field}${path}`, reason);
+    }
   };
 
   await checkTable(data.incidents, 'incidents', [

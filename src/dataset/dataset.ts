@@ -75,29 +75,37 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
 
 /**
  * @param field when the keys come from a field whose values records share, the keys of each distinct value are
- * worked out once
+ * worked out once, and its rows added together
  */
 async function groupBy<T extends { readonly id: string }, K extends keyof T & string>(
   table: RecordTable<T>,
   field: K,
-  keysOf: (value: T[K], row: number) => readonly string[],
+  keysOf: (value: T[K]) => readonly string[],
 ): Promise<RecordGroups<T>> {
   const groups = new ShardedMap<number | number[]>();
-  const keysOfCode: (readonly string[] | undefined)[] = [];
-  await forEachChunked(table.ids, (_, row) => {
-    const code = table.code(row, field);
-    let keys = code === undefined ? undefined : keysOfCode[code];
-    if (!keys) {
-      keys = keysOf(table.field(row, field), row);
-      if (code !== undefined) keysOfCode[code] = keys;
+  /** Keys that more than one value leads to: their rows came value after value, not in row order. */
+  const unordered = new Set<string>();
+  /** @returns whether the key had rows already */
+  const add = (key: string, rows: ArrayLike<number>): boolean => {
+    const group = groups.get(key);
+    if (group === undefined && rows.length === 1) {
+      groups.set(key, rows[0] as number);
+      return false;
     }
-    for (const key of keys) {
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, row);
-      else if (typeof group === 'number') groups.set(key, [group, row]);
-      else group.push(row);
-    }
+    const list = group === undefined ? [] : typeof group === 'number' ? [group] : group;
+    for (let index = 0; index < rows.length; index++) list.push(rows[index] as number);
+    groups.set(key, list);
+    return group !== undefined;
+  };
+  const coded = await table.forEachCode(field, (_, rows) => {
+    for (const key of keysOf(table.field(rows[0] as number, field))) if (add(key, rows)) unordered.add(key);
   });
+  if (!coded) {
+    await forEachChunked(table.ids, (_, row) => {
+      for (const key of keysOf(table.field(row, field))) add(key, [row]);
+    });
+  }
+  for (const key of unordered) groups.set(key, Array.from(Int32Array.from(groups.get(key) as number[]).sort()));
   return new RecordGroups(table, groups);
 }
 

@@ -1,3 +1,4 @@
+import { CHUNK_SIZE, pause } from './chunked.js';
 import type { UniqueTexts } from './recordEncoder.js';
 
 /**
@@ -23,6 +24,7 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
   private readonly fieldIndexes: ReadonlyMap<string, number>;
   /** The first row of each part. */
   private readonly firstRows: Int32Array;
+  private lastPart = 0;
 
   constructor(
     /** The records' ids, in order: a record's row is its position here. */
@@ -81,11 +83,58 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
     return field.parts[part]?.[row - (this.firstRows[part] as number)];
   }
 
+  /**
+   * Visits each value a coded field holds (code -1: left out) once, with the rows that hold it in row order, so that
+   * work done per value need not look at every row; pauses between chunks of values.
+   * @returns false for a field whose values are not shared, which it leaves unvisited
+   */
+  async forEachCode(name: keyof T & string, visit: (code: number, rows: Int32Array) => void): Promise<boolean> {
+    const field = this.fields[this.fieldIndexes.get(name) ?? -1];
+    if (field?.stored !== 'coded') return false;
+    // A counting sort by code, shifted by one so that -1 counts too: no object a row or a value.
+    let largest = -1;
+    for (const codes of field.parts) for (const code of codes) if (code > largest) largest = code;
+    const starts = new Int32Array(largest + 3);
+    for (const codes of field.parts) for (const code of codes) starts[code + 2] = (starts[code + 2] as number) + 1;
+    for (let slot = 1; slot < starts.length; slot++)
+      starts[slot] = (starts[slot] as number) + (starts[slot - 1] as number);
+    const rows = new Int32Array(this.ids.length);
+    let row = 0;
+    for (const codes of field.parts) {
+      for (const code of codes) {
+        rows[starts[code + 1] as number] = row++;
+        starts[code + 1] = (starts[code + 1] as number) + 1;
+      }
+    }
+    // Each code's rows now end where the next code's start.
+    let visited = 0;
+    for (let code = -1; code <= largest; code++) {
+      const start = code === -1 ? 0 : (starts[code] as number);
+      const end = starts[code + 1] as number;
+      if (start === end) continue;
+      visit(code, rows.subarray(start, end));
+      if (++visited % CHUNK_SIZE === 0) await pause();
+    }
+    return true;
+  }
+
   *[Symbol.iterator](): Iterator<T> {
     for (let row = 0; row < this.ids.length; row++) yield this.at(row) as T;
   }
 
   private partOf(row: number): number {
+    // Rows are mostly read in order: the part of the row read last is checked first.
+    const last = this.lastPart;
+    if (
+      row >= (this.firstRows[last] as number) &&
+      (last + 1 === this.firstRows.length || row < (this.firstRows[last + 1] as number))
+    )
+      return last;
+    this.lastPart = this.partAt(row);
+    return this.lastPart;
+  }
+
+  private partAt(row: number): number {
     let low = 0;
     let high = this.firstRows.length - 1;
     while (low < high) {
