@@ -21,7 +21,6 @@ const DECODE_BYTES = 1 << 16;
  */
 export function encodeRange(range: RecordRange, dictionary: ValueDictionary): EncodedRange {
   const { schema } = RECORD_FILES[range.kind];
-  const encoder = recordEncoder(range.kind, dictionary);
   const problems: RangeProblem[] = [];
   const problem = (line: number, path: string, reason: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ line, path, reason });
@@ -32,8 +31,9 @@ export function encodeRange(range: RecordRange, dictionary: ValueDictionary): En
     bytes = readLinesOf(range);
   } catch (error) {
     problem(0, '', `cannot read the file (${describeIoError(error)})`);
-    return encoder.finish(0, problems, '');
+    return recordEncoder(range.kind, dictionary, 0).finish(0, problems, '');
   }
+  const encoder = recordEncoder(range.kind, dictionary, lineCount(bytes));
 
   let line = 0;
   const readLine = (text: string) => {
@@ -62,6 +62,13 @@ export function encodeRange(range: RecordRange, dictionary: ValueDictionary): En
     start = end + 1;
   }
   return encoder.finish(line, problems, createHash('sha256').update(bytes).digest('hex'));
+}
+
+/** How many lines the bytes hold at most: a line after each newline, and one before the first. */
+function lineCount(bytes: Buffer): number {
+  let count = 1;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
 }
 
 /** Bytes read past a range at once: its last line almost always ends within them. */

@@ -60,7 +60,7 @@ export class TablesBuilder {
   addRecords(data: Pick<DatasetFile, RecordKind>): void {
     const dictionary: ValueDictionary = new Map();
     for (const kind of RECORD_KINDS) {
-      const encoder = recordEncoder(kind, dictionary);
+      const encoder = recordEncoder(kind, dictionary, data[kind].length);
       for (const [index, record] of data[kind].entries()) encoder.add(record, index + 1);
       this.add(kind, encoder.finish(data[kind].length, [], ''), IN_THIS_THREAD);
     }
