@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { splitJsonObject } from './jsonFields.js';
+import { JsonObjectSplitter } from './jsonFields.js';
 import { RECORD_FILES, type RecordKind } from './recordFiles.js';
 
 /** A problem on a line numbered within its range (0: the file as a whole): only the loader knows where it starts. */
@@ -85,6 +85,7 @@ export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary, cap
   const shape: Record<string, z.ZodType> = schema.shape;
   const fieldSchema = (name: string) => shape[name] as z.ZodType;
   const keys = new Map(fieldNames.map((name, index) => [name, index]));
+  const splitter = new JsonObjectSplitter(fieldNames);
   const idPlace = keys.get('id') as number;
   const codedPlaces = codedNames.map((name) => keys.get(name) as number);
   const uniquePlaces = uniqueNames.map((name) => keys.get(name) as number);
@@ -120,7 +121,7 @@ export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary, cap
      * @returns false when the line is not plainly a valid record: whole-record validation then says why
      */
     addText(text: string, line: number): boolean {
-      if (!splitJsonObject(text, keys, texts)) return false;
+      if (!splitter.split(text, texts)) return false;
       const idText = texts[idPlace];
       const plainId = idText?.startsWith('"') === true && !idText.includes('\\');
       const id = plainId ? idText.slice(1, -1) : validated('id', idText);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { splitJsonObject } from '../../src/dataset/jsonFields.js';
+import { JsonObjectSplitter } from '../../src/dataset/jsonFields.js';
 
-const KEYS = new Map(['id', 'place', 'notes'].map((key, index) => [key, index]));
+const splitter = new JsonObjectSplitter(['id', 'place', 'notes']);
 
 function split(text: string): (string | undefined)[] | false {
   const values: (string | undefined)[] = ['stale', 'stale', 'stale'];
-  return splitJsonObject(text, KEYS, values) && values;
+  return splitter.split(text, values) && values;
 }
 
-describe('splitJsonObject', () => {
+describe('JsonObjectSplitter', () => {
   it("GIVEN an object THEN each value comes back as written, at its key's place, absent keys undefined", () => {
     expect(split('{"id":"a-1","place":{"name":"Djibo","aliases":["Jibo"]}}')).toEqual([
       '"a-1"',
@@ -17,6 +17,22 @@ describe('splitJsonObject', () => {
     ]);
     expect(split(' {\t"notes" : null ,\r\n "id":"b" }\r')).toEqual(['"b"', undefined, 'null']);
     expect(split('{}')).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('GIVEN lines that list their keys in orders that change THEN each key still finds its place', () => {
+    const lines = [
+      '{"id":"a","notes":"n"}',
+      '{"id":"b","notes":"m"}',
+      '{"notes":"o","id":"c"}',
+      '{"id":"d","place":1}',
+    ];
+    expect(lines.map(split)).toEqual([
+      ['"a"', undefined, '"n"'],
+      ['"b"', undefined, '"m"'],
+      ['"c"', undefined, '"o"'],
+      ['"d"', '1', undefined],
+    ]);
+    expect(split('{"id":"e","notesx":"n"}')).toBe(false);
   });
 
   it('GIVEN brackets, quotes and escapes inside strings THEN a value ends where JSON says it does', () => {
