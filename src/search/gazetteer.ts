@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, forEachChunked, pause } from '../dataset/chunked.js';
+import { CHUNK_SIZE, pause } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import { normaliseForSearch } from './normalise.js';
 
@@ -47,15 +47,12 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
     // A million incidents name a few thousand places: their ids are gathered by place, and each place's names
     // are looked at once.
     const { incidents } = dataset;
-    const byPlace = new Map<number, { row: number; ids: string[] }>();
-    await forEachChunked(incidents.ids, (id, row) => {
-      const place = incidents.code(row, 'place') ?? -1;
-      const atPlace = byPlace.get(place);
-      if (atPlace) atPlace.ids.push(id);
-      else byPlace.set(place, { row, ids: [id] });
+    const byPlace: { row: number; ids: string[] }[] = [];
+    await incidents.forEachCode('place', (_, rows) => {
+      byPlace.push({ row: rows[0] as number, ids: Array.from(rows, (row) => incidents.ids[row] as string) });
     });
     let sinceLastPause = 0;
-    for (const { row, ids } of byPlace.values()) {
+    for (const { row, ids } of byPlace) {
       const place = incidents.field(row, 'place');
       // Two names of one place can be one name once normalised: its incidents go in once.
       const added = new Set<string>();
