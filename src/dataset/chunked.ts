@@ -10,7 +10,7 @@ export function pause(): Promise<void> {
  * Visits every item, pausing between chunks, so that loading a million records never holds the event loop for
  * long: the bot keeps answering while a refresh runs.
  */
-export async function forEachChunked<T>(items: readonly T[], visit: (item: T, index: number) => void): Promise<void> {
+export async function forEachChunked<T>(items: ArrayLike<T>, visit: (item: T, index: number) => void): Promise<void> {
   for (let start = 0; start < items.length; start += CHUNK_SIZE) {
     const end = Math.min(items.length, start + CHUNK_SIZE);
     for (let index = start; index < end; index++) visit(items[index] as T, index);
@@ -19,7 +19,7 @@ export async function forEachChunked<T>(items: readonly T[], visit: (item: T, in
 }
 
 /** `items.map(map)`, in chunks as `forEachChunked` visits them. */
-export async function mapChunked<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+export async function mapChunked<T, U>(items: ArrayLike<T>, map: (item: T) => U): Promise<U[]> {
   const mapped: U[] = [];
   await forEachChunked(items, (item) => {
     mapped.push(map(item));

@@ -5,7 +5,7 @@ import { formatProblem, type Problem } from './problems.js';
 import type { RecordKind } from './recordFiles.js';
 import type { RecordTable } from './recordTable.js';
 import type { Figure, Quote, Speaker, Statement } from './schema.js';
-import { type Lookup, ShardedMap } from './shardedMap.js';
+import type { Lookup } from './shardedMap.js';
 import { normaliseWhitespace } from './sourceText.js';
 
 /** Where record `index` of a kind came from: `dataset.json` or a line of a `.jsonl` file. */
@@ -85,17 +85,23 @@ export async function crossCheck(
     ref != null && !known.has(ref) ? [['', `unknown ${what} "${ref}"`]] : none;
   const refsIssues = (what: string, known: Lookup<number>, refs: readonly string[]): readonly Issue[] =>
     refs.flatMap((ref, index) => within(`[${index}]`, refIssues(what, known, ref)));
-  // Large datasets repeat the same quote many times: each distinct one is searched for once.
-  const verbatimQuotes = new ShardedMap<true>();
+  // Large datasets repeat the same quote many times: each distinct one is searched for once. A set a source, keyed by
+  // the quote itself: no key put together and hashed in JavaScript a quote.
+  const verbatimQuotes = new Map<string, Set<string>>();
   const quoteIssues = (quote: Quote): readonly Issue[] => {
     if (!sourceIds.has(quote.sourceId)) return [['.sourceId', `unknown source "${quote.sourceId}"`]];
     const text = quotableTexts.get(quote.sourceId);
-    const key = `${quote.sourceId}\u0000${quote.text}`;
-    if (text === undefined || verbatimQuotes.has(key)) return none;
+    if (text === undefined) return none;
+    let found = verbatimQuotes.get(quote.sourceId);
+    if (!found) {
+      found = new Set();
+      verbatimQuotes.set(quote.sourceId, found);
+    }
+    if (found.has(quote.text)) return none;
     if (!text.includes(normaliseWhitespace(quote.text))) {
       return [['.text', `not found verbatim in source "${quote.sourceId}": "${quote.text.slice(0, 80)}"`]];
     }
-    verbatimQuotes.set(key, true);
+    found.add(quote.text);
     return none;
   };
   const speakerIssues = (speaker: Speaker): readonly Issue[] => [

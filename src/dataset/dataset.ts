@@ -42,7 +42,7 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
   constructor(
     private readonly table: RecordTable<T>,
     /** A group of one is its row alone: a million figures about one incident each would be a million arrays. */
-    private readonly rows: Lookup<number | number[]>,
+    private readonly rows: Lookup<number | ArrayLike<number>>,
   ) {}
 
   get size(): number {
@@ -50,7 +50,8 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
   }
 
   get(key: string): T[] | undefined {
-    return this.rowsOf(key)?.map((row) => this.table.at(row) as T);
+    const rows = this.rowsOf(key);
+    return rows && Array.from(rows, (row) => this.table.at(row) as T);
   }
 
   has(key: string): boolean {
@@ -67,7 +68,7 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
     return this.rowsOf(key)?.length ?? 0;
   }
 
-  private rowsOf(key: string): readonly number[] | undefined {
+  private rowsOf(key: string): ArrayLike<number> | undefined {
     const rows = this.rows.get(key);
     return typeof rows === 'number' ? [rows] : rows;
   }
@@ -82,30 +83,35 @@ async function groupBy<T extends { readonly id: string }, K extends keyof T & st
   field: K,
   keysOf: (value: T[K]) => readonly string[],
 ): Promise<RecordGroups<T>> {
-  const groups = new ShardedMap<number | number[]>();
+  const groups = new ShardedMap<number | Int32Array | number[]>();
   /** Keys that more than one value leads to: their rows came value after value, not in row order. */
   const unordered = new Set<string>();
-  /** @returns whether the key had rows already */
-  const add = (key: string, rows: ArrayLike<number>): boolean => {
-    const group = groups.get(key);
-    if (group === undefined && rows.length === 1) {
-      groups.set(key, rows[0] as number);
-      return false;
-    }
-    const list = group === undefined ? [] : typeof group === 'number' ? [group] : group;
-    for (let index = 0; index < rows.length; index++) list.push(rows[index] as number);
-    groups.set(key, list);
-    return group !== undefined;
-  };
   const coded = await table.forEachCode(field, (_, rows) => {
-    for (const key of keysOf(table.field(rows[0] as number, field))) if (add(key, rows)) unordered.add(key);
+    for (const key of keysOf(table.field(rows[0] as number, field))) {
+      const group = groups.get(key);
+      if (group === undefined) {
+        groups.set(key, rows.length === 1 ? (rows[0] as number) : rows);
+        continue;
+      }
+      const before = typeof group === 'number' ? [group] : group;
+      const joined = new Int32Array(before.length + rows.length);
+      joined.set(before);
+      joined.set(rows, before.length);
+      groups.set(key, joined);
+      unordered.add(key);
+    }
   });
   if (!coded) {
     await forEachChunked(table.ids, (_, row) => {
-      for (const key of keysOf(table.field(row, field))) add(key, [row]);
+      for (const key of keysOf(table.field(row, field))) {
+        const group = groups.get(key);
+        if (group === undefined) groups.set(key, row);
+        else if (typeof group === 'number') groups.set(key, [group, row]);
+        else (group as number[]).push(row);
+      }
     });
   }
-  for (const key of unordered) groups.set(key, Array.from(Int32Array.from(groups.get(key) as number[]).sort()));
+  for (const key of unordered) (groups.get(key) as Int32Array).sort();
   return new RecordGroups(table, groups);
 }
 
@@ -142,10 +148,10 @@ async function groupByIncident<T extends { readonly id: string }>(
     rows[filled[incident] as number] = pairs[pair + 1] as number;
     filled[incident] = (filled[incident] as number) + 1;
   }
-  const rowsOf = (id: string): number[] | undefined => {
+  const rowsOf = (id: string): Int32Array | undefined => {
     const incident = incidentRows.get(id);
     if (incident === undefined || starts[incident] === starts[incident + 1]) return undefined;
-    return Array.from(rows.subarray(starts[incident], starts[incident + 1]));
+    return rows.subarray(starts[incident], starts[incident + 1]);
   };
   return new RecordGroups(table, { get: rowsOf, has: (id) => rowsOf(id) !== undefined, size: groups });
 }
