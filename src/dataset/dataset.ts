@@ -1,8 +1,11 @@
-import { forEachChunked, mapChunked } from './chunked.js';
+import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from './chunked.js';
 import { ById, type IdPositions, positionsById } from './positions.js';
 import type { RecordTable } from './recordTable.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 import { type Lookup, ShardedMap } from './shardedMap.js';
+
+/** Steps of a loop over typed arrays between two pauses: each is a few array reads and writes. */
+const TYPED_STEPS_BETWEEN_PAUSES = 50 * CHUNK_SIZE;
 
 /** Everything a dataset holds: the few sources, countries and actors as they are, the many records in tables. */
 export interface DatasetRecords {
@@ -140,6 +143,7 @@ async function groupByIncident<T extends { readonly id: string }>(
   for (let incident = 0; incident < incidentCount; incident++) {
     if (starts[incident + 1] !== 0) groups += 1;
     starts[incident + 1] = (starts[incident + 1] as number) + (starts[incident] as number);
+    if (incident % TYPED_STEPS_BETWEEN_PAUSES === 0) await pause();
   }
   const rows = new Int32Array(pairs.length / 2);
   const filled = starts.slice(0, incidentCount);
@@ -147,6 +151,7 @@ async function groupByIncident<T extends { readonly id: string }>(
     const incident = pairs[pair] as number;
     rows[filled[incident] as number] = pairs[pair + 1] as number;
     filled[incident] = (filled[incident] as number) + 1;
+    if (pair % TYPED_STEPS_BETWEEN_PAUSES === 0) await pause();
   }
   const rowsOf = (id: string): Int32Array | undefined => {
     const incident = incidentRows.get(id);

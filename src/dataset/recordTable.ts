@@ -1,6 +1,11 @@
 import { CHUNK_SIZE, pause } from './chunked.js';
 import type { UniqueTexts } from './recordEncoder.js';
 
+/** Rows `forEachCode` handles between two pauses: a visit of a row is much cheaper than a record's work. */
+const ROWS_BETWEEN_PAUSES = 10 * CHUNK_SIZE;
+/** What a visit of a value costs beyond its rows, in rows. */
+const VISIT_ROWS = 10;
+
 /**
  * How a table keeps one field of its records: a part for each range of records as they were read. Joining the
  * parts of a million records into one array held the event loop for 160 to 300 ms at a time during a refresh.
@@ -85,35 +90,52 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
 
   /**
    * Visits each value a coded field holds (code -1: left out) once, with the rows that hold it in row order, so that
-   * work done per value need not look at every row; pauses between chunks of values.
+   * work done per value need not look at every row; pauses every few thousand rows.
    * @returns false for a field whose values are not shared, which it leaves unvisited
    */
   async forEachCode(name: keyof T & string, visit: (code: number, rows: Int32Array) => void): Promise<boolean> {
     const field = this.fields[this.fieldIndexes.get(name) ?? -1];
     if (field?.stored !== 'coded') return false;
+    let sincePause = 0;
+    const pauseAfter = async (rows: number) => {
+      sincePause += rows;
+      if (sincePause < ROWS_BETWEEN_PAUSES) return;
+      sincePause = 0;
+      await pause();
+    };
+    const forEachPart = async (visitPart: (codes: Int32Array) => void) => {
+      for (const codes of field.parts) {
+        visitPart(codes);
+        await pauseAfter(codes.length);
+      }
+    };
     // A counting sort by code, shifted by one so that -1 counts too: no object a row or a value.
     let largest = -1;
-    for (const codes of field.parts) for (const code of codes) if (code > largest) largest = code;
+    await forEachPart((codes) => {
+      for (const code of codes) if (code > largest) largest = code;
+    });
     const starts = new Int32Array(largest + 3);
-    for (const codes of field.parts) for (const code of codes) starts[code + 2] = (starts[code + 2] as number) + 1;
+    await forEachPart((codes) => {
+      for (const code of codes) starts[code + 2] = (starts[code + 2] as number) + 1;
+    });
     for (let slot = 1; slot < starts.length; slot++)
       starts[slot] = (starts[slot] as number) + (starts[slot - 1] as number);
     const rows = new Int32Array(this.ids.length);
     let row = 0;
-    for (const codes of field.parts) {
+    await forEachPart((codes) => {
       for (const code of codes) {
         rows[starts[code + 1] as number] = row++;
         starts[code + 1] = (starts[code + 1] as number) + 1;
       }
-    }
+    });
     // Each code's rows now end where the next code's start.
-    let visited = 0;
     for (let code = -1; code <= largest; code++) {
       const start = code === -1 ? 0 : (starts[code] as number);
       const end = starts[code + 1] as number;
       if (start === end) continue;
       visit(code, rows.subarray(start, end));
-      if (++visited % CHUNK_SIZE === 0) await pause();
+      // A visit costs something even for one row: a check of a value, say.
+      await pauseAfter(end - start + VISIT_ROWS);
     }
     return true;
   }

@@ -15,9 +15,10 @@ export function recordsOf(data: DatasetFile): DatasetRecords {
   return tables.finish(data);
 }
 
-/** A kind's ranges as they came: a table keeps them so, only its ids are joined. */
+/** A kind's ranges as they came: a table keeps them so, only its ids are joined, range by range as they come. */
 interface Parts {
-  readonly ids: string[][];
+  readonly ids: string[];
+  readonly lengths: number[];
   readonly codes: Map<string, Int32Array[]>;
   readonly uniqueTexts: Map<string, UniqueTexts[]>;
 }
@@ -32,7 +33,10 @@ export class TablesBuilder {
   /** For each encoding thread, the shared code of each code in its dictionary. */
   private readonly sharedCodesByEncoder = new Map<number, number[]>();
   private readonly parts = Object.fromEntries(
-    RECORD_KINDS.map((kind): [RecordKind, Parts] => [kind, { ids: [], codes: new Map(), uniqueTexts: new Map() }]),
+    RECORD_KINDS.map((kind): [RecordKind, Parts] => [
+      kind,
+      { ids: [], lengths: [], codes: new Map(), uniqueTexts: new Map() },
+    ]),
   ) as Record<RecordKind, Parts>;
 
   /** Ranges an encoder made must come in the order it made them: each brings the values it saw first. */
@@ -45,7 +49,8 @@ export class TablesBuilder {
     for (const json of encoded.newValues) sharedCodes.push(this.share(json));
 
     const parts = this.parts[kind];
-    parts.ids.push(encoded.ids);
+    for (const id of encoded.ids) parts.ids.push(id);
+    parts.lengths.push(encoded.ids.length);
     for (const [name, codes] of Object.entries(encoded.codes)) {
       for (let row = 0; row < codes.length; row++) {
         const code = codes[row] as number;
@@ -76,13 +81,7 @@ export class TablesBuilder {
         if (uniqueTexts) return { name, stored: 'unique', parts: uniqueTexts };
         return { name, stored: 'coded', parts: parts.codes.get(name) ?? [] };
       });
-      const ids = ([] as string[]).concat(...parts.ids);
-      return new RecordTable(
-        ids,
-        parts.ids.map((part) => part.length),
-        fields,
-        this.sharedValues,
-      );
+      return new RecordTable(parts.ids, parts.lengths, fields, this.sharedValues);
     };
     return {
       sources: head.sources,
