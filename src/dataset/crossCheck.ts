@@ -1,4 +1,4 @@
-import { forEachChunked } from './chunked.js';
+import { forEachChunked, type IndexedList } from './chunked.js';
 import type { DatasetRecords } from './dataset.js';
 import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
@@ -55,7 +55,7 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = (kind: keyof DatasetRecords, ids: readonly string[]) =>
+  const uniqueIds = (kind: keyof DatasetRecords, ids: IndexedList<string>) =>
     positionsById(ids, (index, first, id) => {
       const firstUse = where(`${kind}[${first}]`);
       const at =

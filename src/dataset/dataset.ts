@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from './chunked.js';
+import { CHUNK_SIZE, forEachChunked, type IndexedList, mapChunked, pause } from './chunked.js';
 import { ById, type IdPositions, positionsById } from './positions.js';
 import type { RecordTable } from './recordTable.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
@@ -45,7 +45,7 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
   constructor(
     private readonly table: RecordTable<T>,
     /** A group of one is its row alone: a million figures about one incident each would be a million arrays. */
-    private readonly rows: Lookup<number | ArrayLike<number>>,
+    private readonly rows: Lookup<number | Int32Array | readonly number[]>,
   ) {}
 
   get size(): number {
@@ -71,7 +71,7 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
     return this.rowsOf(key)?.length ?? 0;
   }
 
-  private rowsOf(key: string): ArrayLike<number> | undefined {
+  private rowsOf(key: string): Int32Array | readonly number[] | undefined {
     const rows = this.rows.get(key);
     return typeof rows === 'number' ? [rows] : rows;
   }
@@ -163,7 +163,7 @@ async function groupByIncident<T extends { readonly id: string }>(
 
 async function byId<T>(
   items: { at(index: number): T | undefined },
-  ids: readonly string[],
+  ids: IndexedList<string>,
   positions: Lookup<number> | undefined,
 ): Promise<Lookup<T>> {
   return new ById(positions ?? (await positionsById(ids)), items);

@@ -1,3 +1,4 @@
+import type { IndexedList } from './chunked.js';
 import type { Lookup } from './shardedMap.js';
 
 /**
@@ -13,7 +14,7 @@ export class IdIndex implements Lookup<number> {
   private readonly mask: number;
   private count = 0;
 
-  constructor(private readonly ids: readonly string[]) {
+  constructor(private readonly ids: IndexedList<string>) {
     // At most half the slots filled: a look-up probes a slot or two on average.
     let capacity = 16;
     while (capacity < ids.length * 2) capacity *= 2;
@@ -31,7 +32,7 @@ export class IdIndex implements Lookup<number> {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const taken = this.slots[slot] as number;
       if (taken === 0) return undefined;
-      if (this.hashes[slot] === hash && this.ids[taken - 1] === id) return taken - 1;
+      if (this.hashes[slot] === hash && this.ids.at(taken - 1) === id) return taken - 1;
     }
   }
 
@@ -44,7 +45,7 @@ export class IdIndex implements Lookup<number> {
    * @returns the position it first occurs at: `position` unless it came before
    */
   add(position: number): number {
-    const id = this.ids[position] as string;
+    const id = this.ids.at(position) as string;
     const hash = hashOf(id);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const taken = this.slots[slot] as number;
@@ -54,7 +55,7 @@ export class IdIndex implements Lookup<number> {
         this.count += 1;
         return position;
       }
-      if (this.hashes[slot] === hash && this.ids[taken - 1] === id) return taken - 1;
+      if (this.hashes[slot] === hash && this.ids.at(taken - 1) === id) return taken - 1;
     }
   }
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChunkedList } from './chunkedList.js';
 import { crossCheck, type LocateRecord } from './crossCheck.js';
 import { buildDataset, type Dataset } from './dataset.js';
+import type { PartList } from './partList.js';
 import { formatPath, type Problem } from './problems.js';
 import { readRecordFiles } from './readRecordFiles.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
@@ -58,7 +58,7 @@ export async function parseDataset(
   // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
   const tables = new TablesBuilder();
   tables.addRecords(data);
-  const lineNumbers: Record<RecordKind, ChunkedList<number>> | undefined = where.recordFiles
+  const lineNumbers: Record<RecordKind, PartList<number>> | undefined = where.recordFiles
     ? await readRecordFiles(dataDir, problems, hash, tables)
     : undefined;
   const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };

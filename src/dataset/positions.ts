@@ -1,4 +1,4 @@
-import { forEachChunked } from './chunked.js';
+import { forEachChunked, type IndexedList } from './chunked.js';
 import { IdIndex } from './idIndex.js';
 import type { Lookup } from './shardedMap.js';
 
@@ -7,7 +7,7 @@ import type { Lookup } from './shardedMap.js';
  * cross-check needs this index to find repeated ids and the dataset to find records by id: one is built for both.
  */
 export async function positionsById(
-  ids: readonly string[],
+  ids: IndexedList<string>,
   onRepeat: (index: number, first: number, id: string) => void = () => {},
 ): Promise<Lookup<number>> {
   const positions = new IdIndex(ids);

@@ -2,8 +2,8 @@ import type { Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pause } from './chunked.js';
-import { ChunkedList } from './chunkedList.js';
 import { type EncodedBy, encodeInWorkers } from './encodeInWorkers.js';
+import { PartList } from './partList.js';
 import type { Problem } from './problems.js';
 import type { ValueDictionary } from './recordEncoder.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
@@ -27,10 +27,10 @@ export async function readRecordFiles(
   problems: Problem[],
   hash: Hash,
   tables: TablesBuilder,
-): Promise<Record<RecordKind, ChunkedList<number>>> {
-  const lineNumbers = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new ChunkedList<number>()])) as Record<
+): Promise<Record<RecordKind, PartList<number>>> {
+  const lineNumbers = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new PartList<number>()])) as Record<
     RecordKind,
-    ChunkedList<number>
+    PartList<number>
   >;
 
   const ranges: RecordRange[] = [];
@@ -77,7 +77,10 @@ export async function readRecordFiles(
     }
     // Added even after a problem: the range brings values the next ranges of its thread refer to.
     tables.add(range.kind, encoded, encoder);
-    for (const line of encoded.lineNumbers) lineNumbers[range.kind].push(firstLine + line);
+    const { lineNumbers: rangeLines } = encoded;
+    for (let record = 0; record < rangeLines.length; record++)
+      rangeLines[record] = firstLine + (rangeLines[record] as number);
+    lineNumbers[range.kind].push(rangeLines);
     await pause();
   }
   return lineNumbers;

@@ -1,4 +1,5 @@
 import { CHUNK_SIZE, pause } from './chunked.js';
+import type { PartList } from './partList.js';
 import type { UniqueTexts } from './recordEncoder.js';
 
 /** Rows `forEachCode` handles between two pauses: a visit of a row is much cheaper than a record's work. */
@@ -27,26 +28,15 @@ export type StoredField =
  */
 export class RecordTable<T extends { readonly id: string }> implements Iterable<T> {
   private readonly fieldIndexes: ReadonlyMap<string, number>;
-  /** The first row of each part. */
-  private readonly firstRows: Int32Array;
-  private lastPart = 0;
 
   constructor(
-    /** The records' ids, in order: a record's row is its position here. */
-    readonly ids: readonly string[],
-    /** How many records each part of a field holds. */
-    partLengths: readonly number[],
+    /** The records' ids, in order, a part a range as read: a record's row is its position here. */
+    readonly ids: PartList<string>,
     /** In the order the schema lists them, so that records read (and print) as they were written. */
     private readonly fields: readonly StoredField[],
     private readonly sharedValues: readonly unknown[],
   ) {
     this.fieldIndexes = new Map(fields.map((field, index) => [field.name, index]));
-    this.firstRows = new Int32Array(partLengths.length);
-    let rows = 0;
-    for (const [part, length] of partLengths.entries()) {
-      this.firstRows[part] = rows;
-      rows += length;
-    }
   }
 
   get length(): number {
@@ -55,10 +45,10 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
 
   /** The record at `row`, put together from its fields; undefined past the end. */
   at(row: number): T | undefined {
-    const id = this.ids[row];
+    const id = this.ids.at(row);
     if (id === undefined || row < 0) return undefined;
-    const part = this.partOf(row);
-    const index = row - (this.firstRows[part] as number);
+    const part = this.ids.partOf(row);
+    const index = row - this.ids.startOf(part);
     const record: Record<string, unknown> = {};
     for (const field of this.fields) {
       const value = field.stored === 'id' ? id : this.read(field, part, index);
@@ -70,11 +60,11 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
   /** One field of the record at `row`, without putting the record together. */
   field<K extends keyof T & string>(row: number, name: K): T[K] {
     const field = this.fields[this.fieldIndexes.get(name) ?? -1];
-    const id = this.ids[row];
+    const id = this.ids.at(row);
     if (field === undefined || id === undefined) throw new RangeError(`no field ${name} at row ${row}`);
     if (field.stored === 'id') return id as T[K];
-    const part = this.partOf(row);
-    return this.read(field, part, row - (this.firstRows[part] as number)) as T[K];
+    const part = this.ids.partOf(row);
+    return this.read(field, part, row - this.ids.startOf(part)) as T[K];
   }
 
   /**
@@ -84,8 +74,8 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
   code(row: number, name: keyof T & string): number | undefined {
     const field = this.fields[this.fieldIndexes.get(name) ?? -1];
     if (field?.stored !== 'coded') return undefined;
-    const part = this.partOf(row);
-    return field.parts[part]?.[row - (this.firstRows[part] as number)];
+    const part = this.ids.partOf(row);
+    return field.parts[part]?.[row - this.ids.startOf(part)];
   }
 
   /**
@@ -142,29 +132,6 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
 
   *[Symbol.iterator](): Iterator<T> {
     for (let row = 0; row < this.ids.length; row++) yield this.at(row) as T;
-  }
-
-  private partOf(row: number): number {
-    // Rows are mostly read in order: the part of the row read last is checked first.
-    const last = this.lastPart;
-    if (
-      row >= (this.firstRows[last] as number) &&
-      (last + 1 === this.firstRows.length || row < (this.firstRows[last + 1] as number))
-    )
-      return last;
-    this.lastPart = this.partAt(row);
-    return this.lastPart;
-  }
-
-  private partAt(row: number): number {
-    let low = 0;
-    let high = this.firstRows.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.firstRows[middle] as number) <= row) low = middle;
-      else high = middle - 1;
-    }
-    return low;
   }
 
   private read(field: Exclude<StoredField, { stored: 'id' }>, part: number, index: number): unknown {

@@ -1,4 +1,5 @@
 import type { DatasetRecords } from './dataset.js';
+import { PartList } from './partList.js';
 import { type EncodedRange, recordEncoder, type UniqueTexts, type ValueDictionary } from './recordEncoder.js';
 import { RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
 import { RecordTable, type StoredField } from './recordTable.js';
@@ -15,10 +16,9 @@ export function recordsOf(data: DatasetFile): DatasetRecords {
   return tables.finish(data);
 }
 
-/** A kind's ranges as they came: a table keeps them so, only its ids are joined, range by range as they come. */
+/** A kind's ranges as they came: a table keeps them so. */
 interface Parts {
-  readonly ids: string[];
-  readonly lengths: number[];
+  readonly ids: PartList<string>;
   readonly codes: Map<string, Int32Array[]>;
   readonly uniqueTexts: Map<string, UniqueTexts[]>;
 }
@@ -35,7 +35,7 @@ export class TablesBuilder {
   private readonly parts = Object.fromEntries(
     RECORD_KINDS.map((kind): [RecordKind, Parts] => [
       kind,
-      { ids: [], lengths: [], codes: new Map(), uniqueTexts: new Map() },
+      { ids: new PartList(), codes: new Map(), uniqueTexts: new Map() },
     ]),
   ) as Record<RecordKind, Parts>;
 
@@ -49,8 +49,7 @@ export class TablesBuilder {
     for (const json of encoded.newValues) sharedCodes.push(this.share(json));
 
     const parts = this.parts[kind];
-    for (const id of encoded.ids) parts.ids.push(id);
-    parts.lengths.push(encoded.ids.length);
+    parts.ids.push(encoded.ids);
     for (const [name, codes] of Object.entries(encoded.codes)) {
       for (let row = 0; row < codes.length; row++) {
         const code = codes[row] as number;
@@ -81,7 +80,7 @@ export class TablesBuilder {
         if (uniqueTexts) return { name, stored: 'unique', parts: uniqueTexts };
         return { name, stored: 'coded', parts: parts.codes.get(name) ?? [] };
       });
-      return new RecordTable(parts.ids, parts.lengths, fields, this.sharedValues);
+      return new RecordTable(parts.ids, fields, this.sharedValues);
     };
     return {
       sources: head.sources,

@@ -49,7 +49,7 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
     const { incidents } = dataset;
     const byPlace: { row: number; ids: string[] }[] = [];
     await incidents.forEachCode('place', (_, rows) => {
-      byPlace.push({ row: rows[0] as number, ids: Array.from(rows, (row) => incidents.ids[row] as string) });
+      byPlace.push({ row: rows[0] as number, ids: Array.from(rows, (row) => incidents.ids.at(row) as string) });
     });
     let sinceLastPause = 0;
     for (const { row, ids } of byPlace) {

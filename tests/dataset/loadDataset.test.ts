@@ -386,7 +386,7 @@ describe('records one a line in .jsonl files', () => {
     const dir = writeSplit({ incidents: lines });
     const loaded = await loadDataset(dir);
     if (!loaded.ok) throw new Error('the bulk dataset does not load');
-    expect(loaded.dataset.incidents.ids).toEqual([...real, ...bulk].map(({ id }) => id));
+    expect([...loaded.dataset.incidents.ids]).toEqual([...real, ...bulk].map(({ id }) => id));
     expect(loaded.dataset.incidentsById.get('bulk-119')).toEqual(bulk[119]);
 
     writeFileSync(path.join(dir, 'incidents.jsonl'), [...lines, '{"id": "x"'].join('\n'));

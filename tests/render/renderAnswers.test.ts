@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 async function everyAnswer(data: Dataset, searchIndex: SearchIndex): Promise<Answer[]> {
   return [
-    ...data.incidents.ids.map((id) => answerAttack(data, searchIndex, id)),
+    ...[...data.incidents.ids].map((id) => answerAttack(data, searchIndex, id)),
     ...(await Promise.all(data.countries.map((country) => answerToll(data, searchIndex, country.code)))),
     await answerToll(data, searchIndex, undefined),
     answerAttack(data, searchIndex, 'Mali'),
