@@ -49,8 +49,12 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
     const { incidents } = dataset;
     const byPlace: { row: number; ids: string[] }[] = [];
     await incidents.forEachCode('place', (_, rows) => {
-      byPlace.push({ row: rows[0] as number, ids: Array.from(rows, (row) => incidents.ids.at(row) as string) });
+      const ids: string[] = [];
+      for (const row of rows) ids.push(incidents.ids.at(row) as string);
+      byPlace.push({ row: rows[0] as number, ids });
     });
+    // A place's ids go into its first target as they are; a target that more places add to gets a copy of its own.
+    const copied = new WeakSet<string[]>();
     let sinceLastPause = 0;
     for (const { row, ids } of byPlace) {
       const place = incidents.field(row, 'place');
@@ -61,8 +65,15 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
         if (!entry || added.has(`${entry.key}\u0000${via}`)) return;
         added.add(`${entry.key}\u0000${via}`);
         const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
-        if (target?.kind === 'incidents') for (const id of ids) target.incidentIds.push(id);
-        else entry.targets.push({ kind: 'incidents', incidentIds: [...ids], via });
+        if (target?.kind !== 'incidents') {
+          entry.targets.push({ kind: 'incidents', incidentIds: ids, via });
+        } else {
+          if (!copied.has(target.incidentIds)) {
+            target.incidentIds = [...target.incidentIds];
+            copied.add(target.incidentIds);
+          }
+          for (const id of ids) target.incidentIds.push(id);
+        }
         sinceLastPause += ids.length;
       };
       addIncidents(place.name, 'name');
