@@ -17,10 +17,15 @@ export interface IndexedList<T> {
  * long: the bot keeps answering while a refresh runs.
  */
 export async function forEachChunked<T>(items: IndexedList<T>, visit: (item: T, index: number) => void): Promise<void> {
-  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
-    const end = Math.min(items.length, start + CHUNK_SIZE);
-    for (let index = start; index < end; index++) visit(items.at(index) as T, index);
-    if (end < items.length) await pause();
+  await forEachIndexChunked(items.length, (index) => visit(items.at(index) as T, index));
+}
+
+/** `forEachChunked` over the indexes alone: a visit that reads a table's rows needs no item looked up first. */
+export async function forEachIndexChunked(length: number, visit: (index: number) => void): Promise<void> {
+  for (let start = 0; start < length; start += CHUNK_SIZE) {
+    const end = Math.min(length, start + CHUNK_SIZE);
+    for (let index = start; index < end; index++) visit(index);
+    if (end < length) await pause();
   }
 }
 

@@ -1,4 +1,4 @@
-import { forEachChunked, type IndexedList } from './chunked.js';
+import { forEachIndexChunked, type IndexedList } from './chunked.js';
 import type { DatasetRecords } from './dataset.js';
 import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
@@ -134,7 +134,7 @@ export async function crossCheck(
         }));
       if (!byValue) rowByRow.push(check);
     }
-    await forEachChunked(table.ids, (_, row) => {
+    await forEachIndexChunked(table.length, (row) => {
       for (const check of rowByRow) {
         const issues = (checks[check] as FieldCheck<T>).issuesOf(table, row);
         if (issues.length > 0) found.push({ row, check, issues });

@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, forEachChunked, type IndexedList, mapChunked, pause } from './chunked.js';
+import { CHUNK_SIZE, forEachIndexChunked, type IndexedList, mapChunked, pause } from './chunked.js';
 import { ById, type IdPositions, positionsById } from './positions.js';
 import type { RecordTable } from './recordTable.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
@@ -54,7 +54,10 @@ export class RecordGroups<T extends { readonly id: string }> implements Lookup<T
 
   get(key: string): T[] | undefined {
     const rows = this.rowsOf(key);
-    return rows && Array.from(rows, (row) => this.table.at(row) as T);
+    if (!rows) return undefined;
+    const records: T[] = [];
+    for (let index = 0; index < rows.length; index++) records.push(this.table.at(rows[index] as number) as T);
+    return records;
   }
 
   has(key: string): boolean {
@@ -105,7 +108,7 @@ async function groupBy<T extends { readonly id: string }, K extends keyof T & st
     }
   });
   if (!coded) {
-    await forEachChunked(table.ids, (_, row) => {
+    await forEachIndexChunked(table.length, (row) => {
       for (const key of keysOf(table.field(row, field))) {
         const group = groups.get(key);
         if (group === undefined) groups.set(key, row);
@@ -132,7 +135,7 @@ async function groupByIncident<T extends { readonly id: string }>(
 ): Promise<RecordGroups<T>> {
   const pairs: number[] = [];
   const starts = new Int32Array(incidentCount + 1);
-  await forEachChunked(table.ids, (_, row) => {
+  await forEachIndexChunked(table.length, (row) => {
     for (const id of incidentIdsOf(row)) {
       const incident = incidentRows.get(id) as number;
       pairs.push(incident, row);

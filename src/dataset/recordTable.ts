@@ -102,20 +102,24 @@ export class RecordTable<T extends { readonly id: string }> implements Iterable<
     // A counting sort by code, shifted by one so that -1 counts too: no object a row or a value.
     let largest = -1;
     await forEachPart((codes) => {
-      for (const code of codes) if (code > largest) largest = code;
+      for (let index = 0; index < codes.length; index++) largest = Math.max(largest, codes[index] as number);
     });
     const starts = new Int32Array(largest + 3);
     await forEachPart((codes) => {
-      for (const code of codes) starts[code + 2] = (starts[code + 2] as number) + 1;
+      for (let index = 0; index < codes.length; index++) {
+        const slot = (codes[index] as number) + 2;
+        starts[slot] = (starts[slot] as number) + 1;
+      }
     });
     for (let slot = 1; slot < starts.length; slot++)
       starts[slot] = (starts[slot] as number) + (starts[slot - 1] as number);
     const rows = new Int32Array(this.ids.length);
     let row = 0;
     await forEachPart((codes) => {
-      for (const code of codes) {
-        rows[starts[code + 1] as number] = row++;
-        starts[code + 1] = (starts[code + 1] as number) + 1;
+      for (let index = 0; index < codes.length; index++) {
+        const slot = (codes[index] as number) + 1;
+        rows[starts[slot] as number] = row++;
+        starts[slot] = (starts[slot] as number) + 1;
       }
     });
     // Each code's rows now end where the next code's start.
