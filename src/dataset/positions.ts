@@ -10,7 +10,7 @@ export async function positionsById(
   ids: IndexedList<string>,
   onRepeat: (index: number, first: number, id: string) => void = () => {},
 ): Promise<Lookup<number>> {
-  const positions = new IdIndex(ids);
+  const positions = await IdIndex.for(ids);
   await forEachChunked(ids, (id, index) => {
     const first = positions.add(index);
     if (first !== index) onRepeat(index, first, id);

@@ -76,6 +76,7 @@ export async function readRecordFiles(
       });
     }
     // Added even after a problem: the range brings values the next ranges of its thread refer to.
+    await tables.share(encoded, encoder);
     tables.add(range.kind, encoded, encoder);
     const { lineNumbers: rangeLines } = encoded;
     for (let record = 0; record < rangeLines.length; record++)

@@ -1,3 +1,4 @@
+import { CHUNK_SIZE, pause } from './chunked.js';
 import type { DatasetRecords } from './dataset.js';
 import { PartList } from './partList.js';
 import { type EncodedRange, recordEncoder, type UniqueTexts, type ValueDictionary } from './recordEncoder.js';
@@ -39,15 +40,22 @@ export class TablesBuilder {
     ]),
   ) as Record<RecordKind, Parts>;
 
-  /** Ranges an encoder made must come in the order it made them: each brings the values it saw first. */
-  add(kind: RecordKind, encoded: EncodedRange, encoder: number): void {
-    let sharedCodes = this.sharedCodesByEncoder.get(encoder);
-    if (!sharedCodes) {
-      sharedCodes = [];
-      this.sharedCodesByEncoder.set(encoder, sharedCodes);
+  /**
+   * Gives the values a range brings first their shared codes, pausing every few thousand: the first range of a
+   * thread brings thousands, and all at once they held the event loop 40 to 60 ms during a refresh.
+   * Ranges an encoder made must come in the order it made them, each shared before it is added.
+   */
+  async share(encoded: EncodedRange, encoder: number): Promise<void> {
+    const sharedCodes = this.sharedCodesOf(encoder);
+    for (const [index, json] of encoded.newValues.entries()) {
+      sharedCodes.push(this.shareValue(json));
+      if (index % CHUNK_SIZE === CHUNK_SIZE - 1) await pause();
     }
-    for (const json of encoded.newValues) sharedCodes.push(this.share(json));
+  }
 
+  /** Adds a range whose values `share` has shared. */
+  add(kind: RecordKind, encoded: EncodedRange, encoder: number): void {
+    const sharedCodes = this.sharedCodesOf(encoder);
     const parts = this.parts[kind];
     parts.ids.push(encoded.ids);
     for (const [name, codes] of Object.entries(encoded.codes)) {
@@ -66,7 +74,10 @@ export class TablesBuilder {
     for (const kind of RECORD_KINDS) {
       const encoder = recordEncoder(kind, dictionary, data[kind].length);
       for (const [index, record] of data[kind].entries()) encoder.add(record, index + 1);
-      this.add(kind, encoder.finish(data[kind].length, [], ''), IN_THIS_THREAD);
+      const encoded = encoder.finish(data[kind].length, [], '');
+      const sharedCodes = this.sharedCodesOf(IN_THIS_THREAD);
+      for (const json of encoded.newValues) sharedCodes.push(this.shareValue(json));
+      this.add(kind, encoded, IN_THIS_THREAD);
     }
   }
 
@@ -92,7 +103,16 @@ export class TablesBuilder {
     };
   }
 
-  private share(json: string): number {
+  private sharedCodesOf(encoder: number): number[] {
+    let sharedCodes = this.sharedCodesByEncoder.get(encoder);
+    if (!sharedCodes) {
+      sharedCodes = [];
+      this.sharedCodesByEncoder.set(encoder, sharedCodes);
+    }
+    return sharedCodes;
+  }
+
+  private shareValue(json: string): number {
     let code = this.codeOfValue.get(json);
     if (code === undefined) {
       code = this.sharedValues.push(JSON.parse(json)) - 1;

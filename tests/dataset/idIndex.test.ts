@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { IdIndex } from '../../src/dataset/idIndex.js';
 
 describe('IdIndex', () => {
-  it('GIVEN many ids, some repeated THEN each finds where it first occurs and the size counts distinct ids', () => {
+  it('GIVEN many ids, some repeated THEN each finds where it first occurs and the size counts distinct ids', async () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `inc-${i % 9_000}`);
-    const index = new IdIndex(ids);
+    const index = await IdIndex.for(ids);
     const firsts = ids.map((_, position) => index.add(position));
     expect(firsts[42]).toBe(42);
     expect(firsts[9_042]).toBe(42);
@@ -17,7 +17,7 @@ describe('IdIndex', () => {
     ]);
   });
 
-  it('GIVEN no ids THEN nothing is found', () => {
-    expect(new IdIndex([]).get('a')).toBeUndefined();
+  it('GIVEN no ids THEN nothing is found', async () => {
+    expect((await IdIndex.for([])).get('a')).toBeUndefined();
   });
 });
