@@ -84,15 +84,6 @@ export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary, cap
   // What `addText` needs: each field's schema, and the code of each text of a repeated value already validated.
   const shape: Record<string, z.ZodType> = schema.shape;
   const fieldSchema = (name: string) => shape[name] as z.ZodType;
-  const keys = new Map(fieldNames.map((name, index) => [name, index]));
-  const splitter = new JsonObjectSplitter(fieldNames);
-  const idPlace = keys.get('id') as number;
-  const codedPlaces = codedNames.map((name) => keys.get(name) as number);
-  const uniquePlaces = uniqueNames.map((name) => keys.get(name) as number);
-  const codeOfText = codedNames.map(() => new Map<string, number>());
-  const texts: (string | undefined)[] = fieldNames.map(() => undefined);
-  const recordCodes = codedNames.map(() => -1);
-  const recordTexts = uniqueNames.map(() => '');
   /** The field's value from its JSON text (undefined: left out), validated; NOT_VALID when it is not. */
   const validated = (name: string, text: string | undefined): unknown => {
     let value: unknown;
@@ -104,7 +95,21 @@ export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary, cap
     const parsed = fieldSchema(name).safeParse(value);
     return parsed.success ? parsed.data : NOT_VALID;
   };
-
+  const splitter = new JsonObjectSplitter(fieldNames);
+  const idPlace = fieldNames.indexOf('id');
+  const codedPlaces = codedNames.map((name) => fieldNames.indexOf(name));
+  const uniquePlaces = uniqueNames.map((name) => fieldNames.indexOf(name));
+  const codeOfText = codedNames.map(() => new Map<string, number>());
+  /** A unique field's value as the JSON a table keeps ('' for none), from its JSON text, validated. */
+  const jsonOf = (name: string, text: string | undefined): string | typeof NOT_VALID => {
+    const value = validated(name, text);
+    return value === NOT_VALID ? NOT_VALID : (JSON.stringify(value) ?? '');
+  };
+  /** Worked out once: most records leave out the same unique fields (a note, say). */
+  const jsonWhenLeftOut = uniqueNames.map((name) => jsonOf(name, undefined));
+  const texts: (string | undefined)[] = fieldNames.map(() => undefined);
+  const recordCodes = codedNames.map(() => -1);
+  const recordTexts = uniqueNames.map(() => '');
   return {
     add(record: Record<string, unknown>, line: number): void {
       push(
@@ -140,9 +145,10 @@ export function recordEncoder(kind: RecordKind, dictionary: ValueDictionary, cap
         recordCodes[index] = code;
       }
       for (const [index, name] of uniqueNames.entries()) {
-        const value = validated(name, texts[uniquePlaces[index] as number]);
-        if (value === NOT_VALID) return false;
-        recordTexts[index] = JSON.stringify(value) ?? '';
+        const valueText = texts[uniquePlaces[index] as number];
+        const json = valueText === undefined ? jsonWhenLeftOut[index] : jsonOf(name, valueText);
+        if (json === undefined || json === NOT_VALID) return false;
+        recordTexts[index] = json;
       }
       push(line, id, recordCodes, recordTexts);
       return true;

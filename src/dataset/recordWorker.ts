@@ -3,7 +3,7 @@ import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerTask } from './encodeInWorkers.js';
 import type { ValueDictionary } from './recordEncoder.js';
-import { encodeRange } from './recordRange.js';
+import { encodeRange, type RecordRange } from './recordRange.js';
 
 lowerPriority();
 
@@ -11,7 +11,7 @@ lowerPriority();
 parentPort?.once('message', ({ ranges, taken }: WorkerTask) => {
   const dictionary: ValueDictionary = new Map();
   for (let index = Atomics.add(taken, 0, 1); index < ranges.length; index = Atomics.add(taken, 0, 1)) {
-    const encoded = encodeRange(ranges[index] as WorkerTask['ranges'][number], dictionary);
+    const encoded = encodeRange(ranges[index] as RecordRange, dictionary);
     const codes = Object.values(encoded.codes).map((field) => field.buffer);
     const ends = Object.values(encoded.uniqueValues).map((field) => field.ends.buffer);
     const message: WorkerMessage = { index, encoded };
