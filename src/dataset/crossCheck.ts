@@ -85,8 +85,8 @@ export async function crossCheck(
     ref != null && !known.has(ref) ? [['', `unknown ${what} "${ref}"`]] : none;
   const refsIssues = (what: string, known: Lookup<number>, refs: readonly string[]): readonly Issue[] =>
     refs.flatMap((ref, index) => within(`[${index}]`, refIssues(what, known, ref)));
-  // Large datasets repeat the same quote many times: each distinct one is searched for once. A set a source, keyed by
-  // the quote itself: no key put together and hashed in JavaScript a quote.
+  // Large datasets repeat the same quote many times: each distinct one is searched for once (the quotes found, a set
+  // a source).
   const verbatimQuotes = new Map<string, Set<string>>();
   const quoteIssues = (quote: Quote): readonly Issue[] => {
     if (!sourceIds.has(quote.sourceId)) return [['.sourceId', `unknown source "${quote.sourceId}"`]];

@@ -90,23 +90,31 @@ async function groupBy<T extends { readonly id: string }, K extends keyof T & st
   keysOf: (value: T[K]) => readonly string[],
 ): Promise<RecordGroups<T>> {
   const groups = new ShardedMap<number | Int32Array | number[]>();
-  /** Keys that more than one value leads to: their rows came value after value, not in row order. */
-  const unordered = new Set<string>();
+  /** The rows of each value that leads to a key, joined once all values are seen. */
+  const rowsByKey = new Map<string, Int32Array[]>();
   const coded = await table.forEachCode(field, (_, rows) => {
     for (const key of keysOf(table.field(rows[0] as number, field))) {
-      const group = groups.get(key);
-      if (group === undefined) {
-        groups.set(key, rows.length === 1 ? (rows[0] as number) : rows);
-        continue;
-      }
-      const before = typeof group === 'number' ? [group] : group;
-      const joined = new Int32Array(before.length + rows.length);
-      joined.set(before);
-      joined.set(rows, before.length);
-      groups.set(key, joined);
-      unordered.add(key);
+      const parts = rowsByKey.get(key);
+      if (parts) parts.push(rows);
+      else rowsByKey.set(key, [rows]);
     }
   });
+  for (const [key, parts] of rowsByKey) {
+    const [first] = parts;
+    if (parts.length === 1 && first) {
+      groups.set(key, first.length === 1 ? (first[0] as number) : first);
+      continue;
+    }
+    // The rows of several values, each in row order: joined, then put back in row order.
+    const joined = new Int32Array(parts.reduce((length, part) => length + part.length, 0));
+    let length = 0;
+    for (const part of parts) {
+      joined.set(part, length);
+      length += part.length;
+    }
+    groups.set(key, joined.sort());
+    await pause();
+  }
   if (!coded) {
     await forEachIndexChunked(table.length, (row) => {
       for (const key of keysOf(table.field(row, field))) {
@@ -117,7 +125,6 @@ async function groupBy<T extends { readonly id: string }, K extends keyof T & st
       }
     });
   }
-  for (const key of unordered) (groups.get(key) as Int32Array).sort();
   return new RecordGroups(table, groups);
 }
 
