@@ -375,9 +375,10 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
-    // About 12 MB of incidents: two ranges of 8 MiB, read in worker threads, each line 100 KB of two-byte text.
+    // About 20 MB of incidents (past what one thread reads alone): three ranges of 8 MiB, read in worker threads, each
+    // line 100 KB of two-byte text.
     const real = realDatasetJson().incidents;
-    const bulk = Array.from({ length: 120 }, (_, i) => ({
+    const bulk = Array.from({ length: 200 }, (_, i) => ({
       ...(real[i % real.length] as Incident),
       id: `bulk-${i}`,
       notes: `${i} ${'é'.repeat(50_000)}`,
