@@ -23,8 +23,8 @@ const IN_THREAD_RANGE_BYTES = 256 << 10;
 /**
  * Reads `incidents.jsonl`, `figures.jsonl` and `statements.jsonl` from `dataDir` (a missing one is no records),
  * validating each line into `tables`; their bytes go into `hash` in order. Large files are parsed in worker threads
- * while this thread adds them to the tables range by range, pausing between ranges so that other interactions get
- * answered.
+ * while this thread adds them to the tables range by range, small ones on this thread a small range at a time; either
+ * way it pauses between ranges so that other interactions get answered.
  * @returns the line each record came from
  */
 export async function readRecordFiles(
