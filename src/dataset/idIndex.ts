@@ -1,5 +1,5 @@
 import { type IndexedList, pause } from './chunked.js';
-import type { Lookup } from './shardedMap.js';
+import { hashOfKey, type Lookup } from './shardedMap.js';
 
 /** Bytes of a new table cleared between two pauses. */
 const TOUCH_BYTES = 1 << 20;
@@ -48,7 +48,7 @@ export class IdIndex implements Lookup<number> {
   }
 
   get(id: string): number | undefined {
-    const hash = hashOf(id);
+    const hash = hashOfKey(id);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const taken = this.slots[slot * 2] as number;
       if (taken === 0) return undefined;
@@ -66,7 +66,7 @@ export class IdIndex implements Lookup<number> {
    */
   add(position: number): number {
     const id = this.ids.at(position) as string;
-    const hash = hashOf(id);
+    const hash = hashOfKey(id);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const taken = this.slots[slot * 2] as number;
       if (taken === 0) {
@@ -78,13 +78,4 @@ export class IdIndex implements Lookup<number> {
       if (this.slots[slot * 2 + 1] === hash && this.ids.at(taken - 1) === id) return taken - 1;
     }
   }
-}
-
-/** FNV-1a, its bits mixed once more: ids that differ only in their last digits land far apart. */
-function hashOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  return hash ^ (hash >>> 13);
 }

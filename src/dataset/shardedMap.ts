@@ -43,9 +43,15 @@ export class ShardedMap<V> implements Lookup<V> {
   }
 }
 
-/** FNV-1a: cheap, and spreads ids that differ only in their last digits. */
 function shardOf(key: string): number {
+  return (hashOfKey(key) >>> 0) % SHARDS;
+}
+
+/** FNV-1a, its bits mixed once more: cheap, and keys that differ only in their last digits land far apart. */
+export function hashOfKey(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % SHARDS;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return hash ^ (hash >>> 13);
 }
