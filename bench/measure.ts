@@ -3,6 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import Fuse from 'fuse.js';
 import { attack } from '../commands/attack.js';
+import { consoleOperator } from '../commands/command.js';
 import { answerAttack } from '../src/answers/attackAnswer.js';
 import { commandContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -64,13 +65,7 @@ async function ours(): Promise<Loaded> {
   const { snapshot, loadMs } = await load();
   const store = new DatasetStore(snapshot);
   const config = loadConfig({ DATA_DIR: dataDir });
-  const context = commandContext(
-    store,
-    config,
-    createLogger('silent'),
-    { id: 'bench', name: 'bench', canManageDataset: true },
-    'en',
-  );
+  const context = commandContext(store, config, createLogger('silent'), consoleOperator('bench'), 'en');
   const implementation: Implementation = {
     complete: (query) => attack.complete(context, 'place', query),
     attack: (query) => attack.run(context, { options: { place: query } }),

@@ -5,12 +5,32 @@ import type { Locale } from '../src/render/locale.js';
 import type { MessagePayload } from '../src/render/payload.js';
 import type { DatasetStore } from '../src/runtime/datasetStore.js';
 
+/**
+ * Whether someone may change what every server sees, and if not, why: decided by the transport, which knows the
+ * member and the server.
+ */
+export type DatasetAccess =
+  /** Manage Server or a moderator role, in an admin server; or the person at the console. */
+  | 'operator'
+  /** Neither ADMIN_GUILD_IDS nor DISCORD_GUILD_ID is set: nobody manages the dataset from Discord. */
+  | 'no_admin_servers'
+  /** Asked from a server that is not an admin server (or from a direct message). */
+  | 'not_admin_server'
+  /** In an admin server, without Manage Server or a moderator role. */
+  | 'not_moderator';
+
 /** Who asked, as far as commands need to know. */
 export interface Requester {
   readonly id: string;
   readonly name: string;
-  /** Manage Server, or a moderator role: decided by the transport, which knows the member. */
-  readonly canManageDataset: boolean;
+  /** The server asked from, or null (a direct message, the console). */
+  readonly guildId: string | null;
+  readonly datasetAccess: DatasetAccess;
+}
+
+/** The person at the console or running `ask`: they run the bot, so they are its operator. */
+export function consoleOperator(name: string): Requester {
+  return { id: 'console', name, guildId: null, datasetAccess: 'operator' };
 }
 
 /** Where `/dataset refresh` may load from. */
@@ -59,6 +79,8 @@ export interface Command {
   readonly definition: SharedSlashCommand;
   /** The option a console line's text fills ("/attack Boulkessi" → place). */
   readonly mainOption?: string;
+  /** Changes or shows what every server sees: registered on the admin servers only, and checked again when run. */
+  readonly operatorsOnly?: true;
   /** May take longer than Discord's 3 s: the bot defers the reply first. */
   readonly slow?: boolean;
   run(context: CommandContext, input: CommandInput): Promise<Reply>;

@@ -35,8 +35,18 @@ export const dataset = {
             .setDescriptionLocalizations({ nl: 'Een dataset.json met hetzelfde schema; bewaard als het klopt' }),
         ),
     ),
+  operatorsOnly: true,
   slow: true,
   async run(context, input) {
+    const { requester } = context;
+    // What the dataset is, where it came from and who loaded it is the operators' business too.
+    if (requester.datasetAccess !== 'operator') {
+      context.logger.warn(
+        { subcommand: input.subcommand, by: { id: requester.id, name: requester.name }, guildId: requester.guildId },
+        `dataset ${input.subcommand ?? 'command'} refused: ${requester.datasetAccess}`,
+      );
+      return { payload: renderRefused(requester.datasetAccess, context.locale), kind: 'refused', incidents: [] };
+    }
     if (input.subcommand === 'refresh') return refresh(context, input.attachment);
     return { payload: renderStatus(context.store.current(), context.locale), kind: 'info', incidents: [] };
   },
@@ -44,11 +54,7 @@ export const dataset = {
 
 async function refresh(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
   const { requester, refresh: settings, logger } = context;
-  const log = logger.child({ refreshBy: { id: requester.id, name: requester.name } });
-  if (!requester.canManageDataset) {
-    log.warn('dataset refresh refused: the member lacks Manage Server and every moderator role');
-    return { payload: renderRefused(context.locale), kind: 'refused', incidents: [] };
-  }
+  const log = logger.child({ refreshBy: { id: requester.id, name: requester.name }, guildId: requester.guildId });
 
   const limits = { maxBytes: settings.maxBytes, timeoutMs: settings.fetchTimeoutMs };
   let downloaded: string | undefined;

@@ -1,3 +1,4 @@
+import { consoleOperator } from '../commands/command.js';
 import { commandContext, openStore } from './app.js';
 import { loadConfig } from './config.js';
 import { answerLine } from './console/answerLine.js';
@@ -23,7 +24,7 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const store = await openStore(config, 'ask');
-  const requester = { id: 'console', name: 'ask', canManageDataset: true };
+  const requester = consoleOperator('ask');
   const outcome = await answerLine(line, commandContext(store, config, logger, requester, locale));
 
   if (outcome.kind !== 'reply') {

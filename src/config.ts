@@ -2,6 +2,16 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
+const snowflakeList = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
+  .pipe(z.array(snowflake));
 
 export const ConfigSchema = z.object({
   /** Absent: the bot runs as the local console over the dataset. */
@@ -12,17 +22,10 @@ export const ConfigSchema = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).default('https://discord.com/api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('data'),
-  /** Roles allowed to refresh the dataset, besides members with Manage Server. */
-  MODERATOR_ROLE_IDS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((role) => role.trim())
-        .filter((role) => role !== ''),
-    )
-    .pipe(z.array(snowflake)),
+  /** Roles allowed to manage the dataset, besides members with Manage Server, in the admin servers only. */
+  MODERATOR_ROLE_IDS: snowflakeList,
+  /** The operators' servers: only there may members manage the dataset every server sees. Unset: DISCORD_GUILD_ID. */
+  ADMIN_GUILD_IDS: snowflakeList,
   DATASET_URL: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }).optional(),
   /** Largest dataset a refresh accepts from a URL or an attachment. */
   DATASET_MAX_BYTES: z.coerce
@@ -36,6 +39,12 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The servers whose moderators manage the dataset: ADMIN_GUILD_IDS, else DISCORD_GUILD_ID, else none. */
+export function operatorGuildIds(config: Pick<Config, 'ADMIN_GUILD_IDS' | 'DISCORD_GUILD_ID'>): readonly string[] {
+  if (config.ADMIN_GUILD_IDS.length > 0) return config.ADMIN_GUILD_IDS;
+  return config.DISCORD_GUILD_ID ? [config.DISCORD_GUILD_ID] : [];
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,10 +1,17 @@
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Actor, Country, Figure, FigureValue, Incident, Source, Statement } from '../dataset/schema.js';
 
-/** A figure with the places of every attack it covers (one figure may cover several, together). */
+/** A figure with every attack it covers (one figure may cover several, together; a region figure none). */
 export interface FigureView {
   readonly figure: Figure;
-  readonly coversPlaces: readonly string[];
+  readonly covers: readonly Incident[];
+}
+
+/** A statement with the attacks it is about, or the countries it is about as a whole. */
+export interface StatementView {
+  readonly statement: Statement;
+  readonly covers: readonly Incident[];
+  readonly countries: readonly Country[];
 }
 
 export interface IncidentReport {
@@ -13,7 +20,7 @@ export interface IncidentReport {
   readonly perpetrator: Actor | null;
   readonly figures: readonly FigureView[];
   /** About this attack, then about its whole country ("no official toll"). */
-  readonly statements: readonly Statement[];
+  readonly statements: readonly StatementView[];
   /** Set when the query named something other than the place itself, e.g. the nearby Mondoro. */
   readonly matchedVia?: { readonly name: string; readonly via: 'alias' | 'nearby' | 'admin_area' };
 }
@@ -36,8 +43,10 @@ export interface TollTotal {
   /** Sum of claims about attacks with no independent report: never added to `reported`. */
   readonly claimedOnly: FigureValue | null;
   readonly claimants: readonly string[];
-  /** Who gave the independent reports counted in `reported`, each once. */
-  readonly reporters: readonly { readonly status: Figure['status']; readonly label: string }[];
+  /** The independent reports added up in `reported`: each about attacks none of the others covers. */
+  readonly reports: readonly FigureView[];
+  /** The claims added up in `claimedOnly`. */
+  readonly claims: readonly FigureView[];
 }
 
 export interface CountryToll {
@@ -49,7 +58,7 @@ export interface CountryToll {
   readonly statuses: ReadonlySet<Figure['status']>;
   readonly totals: readonly TollTotal[];
   readonly incidentsWithoutFigures: readonly Incident[];
-  readonly statements: readonly Statement[];
+  readonly statements: readonly StatementView[];
 }
 
 export interface RegionToll {
@@ -95,14 +104,24 @@ export function checkQuery(query: string): Answer | undefined {
   return undefined;
 }
 
+function incidentsIn(dataset: Dataset, scope: Figure['scope'] | Statement['scope']): Incident[] {
+  return incidentIdsIn(scope).flatMap((id) => dataset.incidentsById.get(id) ?? []);
+}
+
 export function figureView(dataset: Dataset, figure: Figure): FigureView {
-  const coversPlaces = incidentIdsIn(figure.scope).map((id) => dataset.incidentsById.get(id)?.place.name ?? id);
-  return { figure, coversPlaces };
+  return { figure, covers: incidentsIn(dataset, figure.scope) };
+}
+
+export function statementView(dataset: Dataset, statement: Statement): StatementView {
+  const { scope } = statement;
+  const countries =
+    scope.kind === 'countries' ? scope.countryCodes.flatMap((code) => dataset.countriesByCode.get(code) ?? []) : [];
+  return { statement, covers: incidentsIn(dataset, scope), countries };
 }
 
 /** What was said about a whole country without a number ("no official toll"). */
-export function countryStatements(dataset: Dataset, countryCode: string): Statement[] {
-  return dataset.statementsByCountry.get(countryCode) ?? [];
+export function countryStatements(dataset: Dataset, countryCode: string): StatementView[] {
+  return (dataset.statementsByCountry.get(countryCode) ?? []).map((statement) => statementView(dataset, statement));
 }
 
 /** Most recent first. Dates are ISO text ("2025-05", "2025-05-24"), which sorts by plain comparison, and faster. */

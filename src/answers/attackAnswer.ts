@@ -10,6 +10,7 @@ import {
   figureView,
   type IncidentReport,
   type IncidentSummary,
+  statementView,
 } from './answer.js';
 
 /** Most incidents a "choose one" answer lists. */
@@ -143,7 +144,7 @@ function summarise(dataset: Dataset, incident: Incident): IncidentSummary {
 function incidentAnswer(dataset: Dataset, incident: Incident, matchedVia?: IncidentReport['matchedVia']): Answer {
   const country = countryOf(dataset, incident.countryCode);
   const statements = [
-    ...(dataset.statementsByIncident.get(incident.id) ?? []),
+    ...(dataset.statementsByIncident.get(incident.id) ?? []).map((statement) => statementView(dataset, statement)),
     ...countryStatements(dataset, country.code),
   ];
   const report: IncidentReport = {

@@ -1,6 +1,6 @@
 import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from '../dataset/chunked.js';
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
-import type { Country, Figure, Incident, Statement } from '../dataset/schema.js';
+import type { Country, Figure, Incident } from '../dataset/schema.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
   type Answer,
@@ -10,6 +10,8 @@ import {
   countryStatements,
   figureView,
   type RegionToll,
+  type StatementView,
+  statementView,
   type TollRole,
   type TollTotal,
 } from './answer.js';
@@ -80,15 +82,15 @@ async function workOutCountryToll(dataset: Dataset, country: Country): Promise<C
   // By id: the dataset puts a record together anew each time it is asked for, and a figure about two attacks
   // comes once with each.
   const figuresOfIncidents = new Map<string, Figure>();
-  const statements = new Map<string, Statement>();
+  const statements = new Map<string, StatementView>();
   await forEachChunked(incidents, (incident) => {
     inCountry.add(incident.id);
     for (const figure of dataset.figuresByIncident.get(incident.id) ?? []) figuresOfIncidents.set(figure.id, figure);
     for (const statement of dataset.statementsByIncident.get(incident.id) ?? []) {
-      statements.set(statement.id, statement);
+      if (!statements.has(statement.id)) statements.set(statement.id, statementView(dataset, statement));
     }
   });
-  for (const statement of countryStatements(dataset, country.code)) statements.set(statement.id, statement);
+  for (const view of countryStatements(dataset, country.code)) statements.set(view.statement.id, view);
   const figures = [...figuresOfIncidents.values()];
 
   // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
@@ -124,16 +126,13 @@ async function workOutCountryToll(dataset: Dataset, country: Country): Promise<C
     });
     const countedClaims = await mapChunked(await overlapClusters(claimsAlone), (cluster) => largest(cluster) as Figure);
 
-    const reporters = new Map<string, TollTotal['reporters'][number]>();
-    await forEachChunked(countedReports, ({ status, saidBy: { label } }) => {
-      reporters.set(`${status}\u0000${label}`, { status, label });
-    });
     totals.push({
       counts,
       reported: sumValues(countedReports.map((figure) => figure.value)),
       claimedOnly: sumValues(countedClaims.map((figure) => figure.value)),
       claimants: unique(countedClaims.map((figure) => figure.saidBy.label)),
-      reporters: [...reporters.values()],
+      reports: await mapChunked(countedReports, (figure) => figureView(dataset, figure)),
+      claims: await mapChunked(countedClaims, (figure) => figureView(dataset, figure)),
     });
   }
 

@@ -8,7 +8,7 @@ import type {
 } from 'discord.js';
 import type { Command, CommandContext, CommandInput } from '../../commands/command.js';
 import { commandContext } from '../app.js';
-import type { Config } from '../config.js';
+import { type Config, operatorGuildIds } from '../config.js';
 import type { Logger } from '../logger.js';
 import { toLocale } from '../render/locale.js';
 import { EPHEMERAL_FLAG, type MessagePayload } from '../render/payload.js';
@@ -40,7 +40,7 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
     deps.store,
     deps.config,
     log,
-    requesterOf(interaction, deps.config.MODERATOR_ROLE_IDS),
+    requesterOf(interaction, deps.config.MODERATOR_ROLE_IDS, operatorGuildIds(deps.config)),
     toLocale(interaction.locale),
   );
   if (interaction.isAutocomplete()) return complete(interaction, command, context);

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
+import { consoleOperator } from '../../commands/command.js';
 import { commandContext } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -12,8 +13,7 @@ import { renderForTerminal, terminalHasColour } from './terminalRender.js';
 export async function runConsole(store: DatasetStore, config: Config, logger: Logger, locale: Locale): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const colour = terminalHasColour(config);
-  // The person at the console runs the bot: they are its moderator.
-  const requester = { id: 'console', name: safeUserName(), canManageDataset: true };
+  const requester = consoleOperator(safeUserName());
   const context = commandContext(store, config, logger, requester, locale);
   const { dataset } = store.current();
   process.stdout.write(

@@ -104,6 +104,19 @@ export async function crossCheck(
     found.add(quote.text);
     return none;
   };
+  const sourceDates = new Map(data.sources.map((source) => [source.id, source.date]));
+  /** An attack is reported after it happened: its date is never after the date of a source that reports it. */
+  const dateAfterSources = (date: string, ids: readonly string[]): readonly Issue[] => {
+    for (const id of ids) {
+      const published = sourceDates.get(id);
+      // Compared as precisely as the coarser of the two is known: "2025-06-15" is not after a source of "2025-06".
+      const length = Math.min(date.length, published?.length ?? 0);
+      if (published !== undefined && date.slice(0, length) > published.slice(0, length)) {
+        return [['.value', `${date} is after the date of source "${id}" (${published}), which reports it`]];
+      }
+    }
+    return none;
+  };
   const speakerIssues = (speaker: Speaker): readonly Issue[] => [
     ...within('.actorId', refIssues('actor', actorIds, speaker.actorId)),
     ...within('.countryCode', refIssues('country', countryCodes, speaker.countryCode)),
@@ -157,11 +170,12 @@ export async function crossCheck(
         ? [['.actorId', `attribution "${attribution}" needs an actor`] as const]
         : none),
     ]),
-    check('date', ({ value, precision }) => {
-      const dayPrecision = precision !== 'month';
-      if (dayPrecision === /^\d{4}-\d{2}-\d{2}$/.test(value)) return none;
-      return [['.value', `precision "${precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`]];
-    }),
+    {
+      field: 'date',
+      ofValue: false,
+      issuesOf: (incidents, row) =>
+        dateAfterSources(incidents.field(row, 'date').value, incidents.field(row, 'sourceIds')),
+    },
     check('outcomes', (outcomes) =>
       outcomes.flatMap((outcome, o) => [
         ...within(`[${o}].saidBy`, speakerIssues(outcome.saidBy)),

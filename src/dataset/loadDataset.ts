@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crossCheck, type LocateRecord } from './crossCheck.js';
+import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
 import { buildDataset, type Dataset } from './dataset.js';
-import type { PartList } from './partList.js';
 import { formatPath, type Problem } from './problems.js';
 import { readRecordFiles } from './readRecordFiles.js';
-import { describeIoError, MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
+import { describeIoError, MAX_PROBLEMS, RECORD_FILES } from './recordFiles.js';
 import { DatasetFileSchema } from './schema.js';
 import { quotableText } from './sourceText.js';
 import { TablesBuilder } from './tablesBuilder.js';
@@ -24,19 +24,17 @@ export async function loadDataset(dataDir: string): Promise<LoadResult> {
   } catch (error) {
     return { ok: false, problems: [{ file, path: '', reason: `cannot read the file (${describeIoError(error)})` }] };
   }
-  return parseDataset(text, { dataDir, file, recordFiles: true });
+  return parseDataset(text, { dataDir, file });
 }
 
 /**
- * Validates dataset JSON from anywhere (the folder, a URL, an attachment); source texts always come from
- * `dataDir`, so a quote can only ever be checked against a text kept with the data.
+ * Validates dataset JSON from anywhere (the folder, a URL, an attachment) with the records of `incidents.jsonl`,
+ * `figures.jsonl` and `statements.jsonl` in `dataDir`, as a start does: what a refresh serves is what the next start
+ * serves. Source texts always come from `dataDir/sources`, so a quote can only ever be checked against a text the
+ * operator keeps with the data.
  * @param where.file how problems name the JSON's origin
- * @param where.recordFiles also read `incidents.jsonl`, `figures.jsonl` and `statements.jsonl` from `dataDir`
  */
-export async function parseDataset(
-  text: string,
-  where: { dataDir: string; file: string; recordFiles?: boolean },
-): Promise<LoadResult> {
+export async function parseDataset(text: string, where: { dataDir: string; file: string }): Promise<LoadResult> {
   const { dataDir, file } = where;
   const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
   if (text.trim() === '') return fail([{ file, path: '', reason: 'the file is empty' }]);
@@ -58,12 +56,10 @@ export async function parseDataset(
   // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
   const tables = new TablesBuilder();
   tables.addRecords(data);
-  const lineNumbers: Record<RecordKind, PartList<number>> | undefined = where.recordFiles
-    ? await readRecordFiles(dataDir, problems, hash, tables)
-    : undefined;
+  const lineNumbers = await readRecordFiles(dataDir, problems, hash, tables);
   const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };
   const locate: LocateRecord = (kind, index) =>
-    index < inJson[kind] || !lineNumbers
+    index < inJson[kind]
       ? { file, path: `${kind}[${index}]` }
       : {
           file: path.join(dataDir, RECORD_FILES[kind].file),
@@ -72,7 +68,12 @@ export async function parseDataset(
 
   const quotableTexts = new Map<string, string>();
   for (const [index, source] of data.sources.entries()) {
-    const sourceFile = path.join(dataDir, source.file);
+    const resolved = await resolveDataFile(dataDir, source.file, SOURCES_FOLDER);
+    if (!resolved.ok) {
+      problems.push({ file, path: `sources[${index}].file`, reason: resolved.reason });
+      continue;
+    }
+    const sourceFile = resolved.path;
     try {
       const sourceText = await readFile(sourceFile, 'utf8');
       hash.update(sourceText);

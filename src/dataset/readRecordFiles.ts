@@ -2,6 +2,7 @@ import type { Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pause } from './chunked.js';
+import { resolveDataFile } from './dataFiles.js';
 import { type EncodedBy, encodeInWorkers } from './encodeInWorkers.js';
 import { PartList } from './partList.js';
 import type { Problem } from './problems.js';
@@ -41,12 +42,15 @@ export async function readRecordFiles(
   const sizes: { file: string; kind: RecordKind; size: number }[] = [];
   for (const kind of RECORD_KINDS) {
     const file = path.join(dataDir, RECORD_FILES[kind].file);
+    const resolved = await resolveDataFile(dataDir, RECORD_FILES[kind].file, '');
+    if (!resolved.ok) {
+      if (!resolved.missing) problems.push({ file, path: '', reason: resolved.reason });
+      continue;
+    }
     try {
       sizes.push({ file, kind, size: (await stat(file)).size });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
-      }
+      problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
     }
   }
   const inThread = sizes.reduce((total, { size }) => total + size, 0) < IN_THREAD_BYTES;

@@ -10,6 +10,36 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of 
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code such as "ML"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** Whether "YYYY-MM" or "YYYY-MM-DD" names a month or a day that exists: "2025-02-30" and "2025-13" do not. */
+function isCalendarDate(value: string): boolean {
+  const [year = 0, month = 0, day] = value.split('-').map(Number);
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A month (YYYY-MM) or a day (YYYY-MM-DD) of the calendar. */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a date of the calendar (month 01 to 12, a day the month has)');
+
+/** A day precision needs YYYY-MM-DD, a month precision YYYY-MM. */
+function precisionMatches(
+  date: { value: string; precision: 'day' | 'week' | 'month' },
+  context: z.core.$RefinementCtx,
+): void {
+  const dayPrecision = date.precision !== 'month';
+  if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: `precision "${date.precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`,
+    });
+  }
+}
+
 export const QuoteSchema = z.object({
   sourceId: id,
   /** Verbatim source text (only whitespace may differ). */
@@ -18,19 +48,21 @@ export const QuoteSchema = z.object({
   translationEn: nonEmpty.optional(),
 });
 
-export const SourceSchema = z.object({
-  id,
-  /** Path of the verbatim text, relative to the dataset folder. */
-  file: nonEmpty,
-  /** Exact text the file starts with that is not source text (a date marker, say): never quotable. */
-  header: z.string().default(''),
-  language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 language code such as "nl"'),
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
-  datePrecision: z.enum(['day', 'month']),
-  publisher: z.string().nullable(),
-  title: nonEmpty,
-  description: nonEmpty,
-});
+export const SourceSchema = z
+  .object({
+    id,
+    /** Path of the verbatim text, relative to the dataset folder. */
+    file: nonEmpty,
+    /** Exact text the file starts with that is not source text (a date marker, say): never quotable. */
+    header: z.string().default(''),
+    language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 language code such as "nl"'),
+    date: calendarDate,
+    datePrecision: z.enum(['day', 'month']),
+    publisher: z.string().nullable(),
+    title: nonEmpty,
+    description: nonEmpty,
+  })
+  .superRefine((source, context) => precisionMatches({ value: source.date, precision: source.datePrecision }, context));
 
 export const CountrySchema = z.object({
   code: countryCode,
@@ -62,16 +94,18 @@ export const SpeakerSchema = z.object({
   countryCode: countryCode.optional(),
 });
 
-export const IncidentDateSchema = z.object({
-  /** YYYY-MM-DD for day or week precision, YYYY-MM for month precision. */
-  value: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD'),
-  /** ACLED time_precision: 1 day, 2 week, 3 month. */
-  precision: z.enum(['day', 'week', 'month']),
-  /** stated: the source gives the attack date; claim_date: the source dates the claim, not the attack; inferred: worked out from relative wording. */
-  derivation: z.enum(['stated', 'claim_date', 'inferred']),
-  /** Why this date, in English, naming the words it rests on. */
-  basis: nonEmpty,
-});
+export const IncidentDateSchema = z
+  .object({
+    /** YYYY-MM-DD for day or week precision, YYYY-MM for month precision. */
+    value: calendarDate,
+    /** ACLED time_precision: 1 day, 2 week, 3 month. */
+    precision: z.enum(['day', 'week', 'month']),
+    /** stated: the source gives the attack date; claim_date: the source dates the claim, not the attack; inferred: worked out from relative wording. */
+    derivation: z.enum(['stated', 'claim_date', 'inferred']),
+    /** Why this date, in English, naming the words it rests on. */
+    basis: nonEmpty,
+  })
+  .superRefine(precisionMatches);
 
 export const OutcomeSchema = z.object({
   outcome: z.enum(['captured', 'attacked', 'repelled', 'withdrew', 'camp_emptied', 'overrun']),

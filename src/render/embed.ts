@@ -1,5 +1,6 @@
 import { type APIEmbed, type APIEmbedField, EmbedBuilder, embedLength } from 'discord.js';
-import { fill, type Strings } from './strings.js';
+import { plural } from './locale.js';
+import type { Strings } from './strings.js';
 import { truncate } from './text.js';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -55,7 +56,8 @@ export function buildEmbed(parts: EmbedParts, strings: Strings): APIEmbed {
       title,
       ...(descriptionText ? { description: descriptionText } : {}),
       color: parts.colour,
-      fields: dropped > 0 ? [...kept, { name: '…', value: fill(strings.truncatedFields, { n: dropped }) }] : kept,
+      fields:
+        dropped > 0 ? [...kept, { name: '…', value: plural(strings.truncatedFields, dropped, strings.locale) }] : kept,
       ...(footer ? { footer } : {}),
     };
   };

@@ -5,3 +5,40 @@ export type Locale = 'en' | 'nl';
 export function toLocale(discordLocale: string | null | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
+
+/** The BCP 47 tag the Intl formatters take. */
+export function localeTag(locale: Locale): string {
+  return locale === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
+/** A phrase in each plural category the language has ("other" always, "one" for English and Dutch). */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const lists = new Map<string, Intl.ListFormat>();
+
+/** The form of `forms` for `n`, with `{n}` filled in as the language writes numbers. */
+export function plural(forms: PluralForms, n: number, locale: Locale): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(localeTag(locale));
+    pluralRules.set(locale, rules);
+  }
+  const form = forms[rules.select(n)] ?? forms.other;
+  return form.replace(/\{n\}/g, formatNumber(n, locale));
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(localeTag(locale));
+}
+
+/** "JNIM, ISSP and Katiba Macina", "JNIM en ISSP": items already made safe to show. */
+export function listOf(items: readonly string[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction') {
+  const key = `${locale}:${type}`;
+  let format = lists.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(localeTag(locale), { style: 'long', type });
+    lists.set(key, format);
+  }
+  return format.format(items);
+}

@@ -1,9 +1,10 @@
 import type { APIEmbedField } from 'discord.js';
+import type { DatasetAccess } from '../../commands/command.js';
 import type { Problem } from '../dataset/problems.js';
 import { formatProblem } from '../dataset/problems.js';
 import type { RefreshOutcome, Snapshot } from '../runtime/datasetStore.js';
 import { buildEmbed } from './embed.js';
-import type { Locale } from './locale.js';
+import { type Locale, plural } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { fill, type Strings, stringsFor } from './strings.js';
 import { describeSource, inert } from './text.js';
@@ -16,12 +17,9 @@ function snapshotFields(snapshot: Snapshot, strings: Strings, locale: Locale): A
     { name: strings.version, value: `\`${dataset.version}\``, inline: true },
     {
       name: strings.counts_,
-      value: fill(strings.countsValue, {
-        incidents: dataset.incidents.length,
-        figures: dataset.figures.length,
-        statements: dataset.statements.length,
-        sources: dataset.sources.length,
-      }),
+      value: (['incidents', 'figures', 'statements', 'sources'] as const)
+        .map((kind) => plural(strings.countsOf[kind], dataset[kind].length, locale))
+        .join(', '),
       inline: true,
     },
     {
@@ -112,13 +110,11 @@ function renderProblems(problems: readonly Problem[], version: string, strings: 
   });
 }
 
-export function renderRefused(locale: Locale): MessagePayload {
+export function renderRefused(why: Exclude<DatasetAccess, 'operator'>, locale: Locale): MessagePayload {
   const strings = stringsFor(locale);
   return payload(
-    [buildEmbed({ title: strings.refusedTitle, description: strings.refusedText, colour: Colour.error }, strings)],
-    {
-      ephemeral: true,
-    },
+    [buildEmbed({ title: strings.refusedTitle, description: strings.refusedText[why], colour: Colour.error }, strings)],
+    { ephemeral: true },
   );
 }
 

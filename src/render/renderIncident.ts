@@ -1,9 +1,10 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { FigureView, IncidentReport } from '../answers/answer.js';
-import type { Source, Statement } from '../dataset/schema.js';
+import type { FigureView, IncidentReport, StatementView } from '../answers/answer.js';
+import type { Source } from '../dataset/schema.js';
 import { buildEmbed, EmbedLimits } from './embed.js';
-import type { Locale } from './locale.js';
+import { type Locale, listOf } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
+import { attacksText, statementScopeText } from './scope.js';
 import { fill, type Strings } from './strings.js';
 import { describeSource, formatDate, formatValue, inert, quoteBlock } from './text.js';
 
@@ -43,15 +44,15 @@ export function renderIncident(
       name: `${inert(outcome.saidBy.label)}: ${strings.outcome[outcome.outcome]}`,
       value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue),
     })),
-    ...report.statements.map((statement) => statementField(statement, strings)),
+    ...report.statements.map((view) => statementField(view, strings, view.countries.length > 0)),
   ];
 
   return buildEmbed(
     {
       title: fill(incident.target === 'unspecified' ? strings.attackTitleNoTarget : strings.attackTitle, {
         target: strings.target[incident.target],
-        place: incident.place.name,
-        country: country.names[locale],
+        place: inert(incident.place.name),
+        country: inert(country.names[locale]),
       }),
       description,
       colour: confidenceColour(
@@ -65,25 +66,45 @@ export function renderIncident(
   );
 }
 
-/** One figure: what it counts, the number with its qualifier, who says it, and the words it rests on. */
-export function figureField(view: FigureView, strings: Strings, locale: Locale, note?: string): APIEmbedField {
-  const { figure, coversPlaces } = view;
+/**
+ * One figure: what it counts, the number with its qualifier, who says it, and the words it rests on.
+ * @param options.withAttacks name the attacks it is about (in a toll, where several attacks are shown together)
+ */
+export function figureField(
+  view: FigureView,
+  strings: Strings,
+  locale: Locale,
+  options: { note?: string; withAttacks?: boolean } = {},
+): APIEmbedField {
+  const { figure, covers } = view;
   const together =
-    coversPlaces.length > 1
-      ? `\n${fill(strings.coversTogether, { n: coversPlaces.length, places: coversPlaces.map((text) => inert(text)).join(', ') })}`
+    covers.length > 1
+      ? `\n${fill(strings.coversTogether, {
+          n: covers.length,
+          places: listOf(
+            covers.map((incident) => inert(incident.place.name)),
+            locale,
+          ),
+        })}`
       : '';
-  const header = `${statusMarker(figure, strings)}${together}${note ? `\n*${note}*` : ''}\n`;
+  const header = `${statusMarker(figure, strings)}${together}${options.note ? `\n*${options.note}*` : ''}\n`;
   const [quote] = figure.quotes;
+  const what = `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]}`;
   return {
-    name: `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]}`,
+    name: options.withAttacks && covers.length > 0 ? `${what} ${attacksText(covers, strings)}` : what,
     value: header + (quote ? quoteBlock(quote, strings, EmbedLimits.fieldValue - header.length) : ''),
   };
 }
 
-/** Something said without a number ("no official toll"), by whom, in the source's words. */
-export function statementField(statement: Statement, strings: Strings): APIEmbedField {
+/**
+ * Something said without a number ("no official toll"), by whom, in the source's words.
+ * @param withScope name what it is about (in a toll, where several attacks are shown together)
+ */
+export function statementField(view: StatementView, strings: Strings, withScope = false): APIEmbedField {
+  const { statement } = view;
+  const said = `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`;
   return {
-    name: `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
+    name: withScope ? `${said} ${statementScopeText(view, strings)}` : said,
     value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
   };
 }

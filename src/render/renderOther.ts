@@ -1,28 +1,28 @@
 import type { APIEmbed } from 'discord.js';
 import type { Answer, IncidentSummary } from '../answers/answer.js';
 import { buildEmbed } from './embed.js';
-import type { Locale } from './locale.js';
+import { formatNumber, type Locale } from './locale.js';
 import { Colour } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { formatDate, inert, truncate } from './text.js';
+import { formatDateWithCaveat, inert, truncate } from './text.js';
 
 type Of<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 
-/** A short line that tells incidents apart: place, country, date, id. */
-function summaryLine(summary: IncidentSummary, locale: Locale): string {
+/** A short line that tells incidents apart: place, country, date with its caveat, id. */
+function summaryLine(summary: IncidentSummary, strings: Strings, locale: Locale): string {
   const { incident, country } = summary;
-  return `${inert(incident.place.name)}, ${inert(country.names[locale])}: ${formatDate(incident.date, locale)} · \`${incident.id}\``;
+  return `${inert(incident.place.name)}, ${inert(country.names[locale])}: ${formatDateWithCaveat(incident.date, strings, locale)} · \`${incident.id}\``;
 }
 
 export function renderChoose(answer: Of<'choose'>, strings: Strings, locale: Locale): APIEmbed {
-  const lines = answer.options.map((option, i) => `${i + 1}. ${summaryLine(option, locale)}`);
+  const lines = answer.options.map((option, i) => `${i + 1}. ${summaryLine(option, strings, locale)}`);
   if (answer.total > answer.options.length)
-    lines.push(fill(strings.andMore, { n: answer.total - answer.options.length }));
+    lines.push(fill(strings.andMore, { n: formatNumber(answer.total - answer.options.length, locale) }));
   const example = answer.options[0]?.incident.id ?? 'Boulkessi';
   lines.push('', fill(strings.chooseHint, { example }));
   return buildEmbed(
     {
-      title: fill(strings.chooseTitle, { query: truncate(answer.query, 100) }),
+      title: fill(strings.chooseTitle, { query: inert(truncate(answer.query, 100)) }),
       description: lines.join('\n'),
       colour: Colour.info,
     },

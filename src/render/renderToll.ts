@@ -1,13 +1,17 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { CountryToll, RegionToll, TollTotal } from '../answers/answer.js';
+import type { CountryToll, FigureView, RegionToll, TollTotal } from '../answers/answer.js';
 import type { Source } from '../dataset/schema.js';
 import { buildEmbed, EmbedLimits, fieldsWithRoom } from './embed.js';
-import type { Locale } from './locale.js';
-import { statusColour } from './markers.js';
+import { type Locale, listOf, plural } from './locale.js';
+import { statusColour, statusMarker } from './markers.js';
 import { Colour } from './payload.js';
 import { figureField, sourcesFooter, statementField } from './renderIncident.js';
+import { attacksText } from './scope.js';
 import { fill, type Strings } from './strings.js';
 import { formatValue, inert } from './text.js';
+
+/** Reports listed one by one under a sum; past this, "and 4 more reports". */
+const LISTED_REPORTS = 3;
 
 export function renderCountryToll(
   toll: CountryToll,
@@ -16,11 +20,12 @@ export function renderCountryToll(
   locale: Locale,
 ): APIEmbed {
   const countryName = inert(toll.country.names[locale]);
+  const title = fill(strings.tollTitle, { country: countryName });
   const footer = sourcesFooter(sources, strings, locale, toll.country.code);
   if (toll.incidents.length === 0) {
     return buildEmbed(
       {
-        title: fill(strings.tollTitle, { country: toll.country.names[locale] }),
+        title,
         description: `**${strings.noData}.** ${fill(strings.noDataCountry, { country: countryName })}`,
         colour: Colour.noData,
         footer,
@@ -29,8 +34,10 @@ export function renderCountryToll(
     );
   }
 
-  const figures = fieldsWithRoom(toll.figures, (view) => figureField(view, strings, locale, strings.role[view.role]));
-  const statements = fieldsWithRoom(toll.statements, (statement) => statementField(statement, strings));
+  const figures = fieldsWithRoom(toll.figures, (view) =>
+    figureField(view, strings, locale, { note: strings.role[view.role], withAttacks: true }),
+  );
+  const statements = fieldsWithRoom(toll.statements, (view) => statementField(view, strings, true));
   const fields: APIEmbedField[] = [
     ...figures.fields,
     ...(toll.incidentsWithoutFigures.length > 0
@@ -49,9 +56,9 @@ export function renderCountryToll(
   ];
   return buildEmbed(
     {
-      title: fill(strings.tollTitle, { country: toll.country.names[locale] }),
+      title,
       description: [
-        fill(strings.attacksInCountry, { n: toll.incidents.length }),
+        plural(strings.attacksInCountry, toll.incidents.length, locale),
         ...totalLines(toll, strings, locale),
       ].join('\n'),
       colour: statusColour(toll.statuses, false),
@@ -63,7 +70,10 @@ export function renderCountryToll(
   );
 }
 
-/** "more than 30 according to independent reports; JNIM claims 40 more": never one number for both. */
+/**
+ * "more than 30 at Boulkessi (…) · ⚠️ unconfirmed: two security sources; JNIM claims 40 more, at Dioura (…)": every
+ * number says which attacks it is about and who gives it, and a claim is never one number with a report.
+ */
 function totalLines(toll: CountryToll, strings: Strings, locale: Locale): string[] {
   if (toll.totals.length === 0) return [strings.noNumbers];
   const lines = toll.totals.flatMap((total) => totalLine(total, strings, locale));
@@ -73,20 +83,43 @@ function totalLines(toll: CountryToll, strings: Strings, locale: Locale): string
 
 function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[] {
   const counts = strings.counts[total.counts];
-  const claimants = total.claimants.map((text) => inert(text)).join(', ');
+  const claims = () => {
+    const claimants = listOf(
+      total.claimants.map((text) => inert(text)),
+      locale,
+    );
+    const value = total.claimedOnly ? formatValue(total.claimedOnly, strings, locale) : '';
+    const scope = attacksText(
+      total.claims.flatMap((view) => view.covers),
+      strings,
+    );
+    return { claimants, value, scope, counts };
+  };
   if (!total.reported) {
     if (!total.claimedOnly) return [];
-    return [fill(strings.onlyClaims, { counts, claimants, value: formatValue(total.claimedOnly, strings, locale) })];
+    return [fill(plural(strings.onlyClaims, total.claimants.length, locale), claims())];
   }
-  const statuses = [
-    ...new Set(total.reporters.map(({ status, label }) => `${strings.status[status].split(':')[0]}: ${inert(label)}`)),
-  ].join('; ');
-  const lines = [
-    fill(strings.reportedTotal, { counts, value: formatValue(total.reported, strings, locale), statuses }),
-  ];
-  if (total.claimedOnly) {
-    lines.push(fill(strings.claimedOnly, { claimants, value: formatValue(total.claimedOnly, strings, locale) }));
-  }
+  const reportLine = (view: FigureView) => ({
+    counts,
+    value: formatValue(view.figure.value, strings, locale),
+    scope: attacksText(view.covers, strings),
+    who: statusMarker(view.figure, strings),
+  });
+  const [only] = total.reports;
+  const lines =
+    total.reports.length === 1 && only
+      ? [fill(strings.reportedOne, reportLine(only))]
+      : [
+          fill(plural(strings.reportedSum, total.reports.length, locale), {
+            counts,
+            value: formatValue(total.reported, strings, locale),
+          }),
+          ...total.reports.slice(0, LISTED_REPORTS).map((view) => fill(strings.reportLine, reportLine(view))),
+          ...(total.reports.length > LISTED_REPORTS
+            ? [plural(strings.moreReports, total.reports.length - LISTED_REPORTS, locale)]
+            : []),
+        ];
+  if (total.claimedOnly) lines.push(fill(plural(strings.claimedOnly, total.claimants.length, locale), claims()));
   return lines;
 }
 
@@ -97,13 +130,15 @@ export function renderRegionToll(
   locale: Locale,
 ): APIEmbed {
   const countryFields = toll.countries.map((country) => ({
-    name: `${inert(country.country.names[locale])}: ${fill(strings.attacksInCountry, { n: country.incidents.length })}`,
+    name: `${inert(country.country.names[locale])}: ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
     value:
       country.incidents.length === 0
         ? `${strings.noData}.`
         : [
             ...totalLines(country, strings, locale),
-            ...country.statements.filter((s) => s.kind === 'no_official_toll').map((s) => strings.statement[s.kind]),
+            ...country.statements
+              .filter((view) => view.statement.kind === 'no_official_toll')
+              .map((view) => strings.statement[view.statement.kind]),
           ].join('\n'),
   }));
   const regionFields = toll.regionFigures.map((view) => {
@@ -111,14 +146,16 @@ export function renderRegionToll(
     const note =
       scope.kind === 'region'
         ? fill(strings.regionNotSplit, {
-            countries: toll.countries
-              .filter((c) => scope.countryCodes.includes(c.country.code))
-              .map((c) => c.country.names[locale])
-              .join(', '),
+            countries: listOf(
+              toll.countries
+                .filter((c) => scope.countryCodes.includes(c.country.code))
+                .map((c) => inert(c.country.names[locale])),
+              locale,
+            ),
             period: inert(scope.period),
           })
         : undefined;
-    const field = figureField(view, strings, locale, note);
+    const field = figureField(view, strings, locale, note === undefined ? {} : { note });
     return { ...field, name: `${strings.regionWide}: ${field.name}` };
   });
   return buildEmbed(

@@ -1,17 +1,21 @@
+import type { DatasetAccess } from '../../commands/command.js';
 import type { UserErrorCode } from '../answers/answer.js';
 import type { Figure, Incident, Outcome, Statement } from '../dataset/schema.js';
-import type { Locale } from './locale.js';
+import type { Locale, PluralForms } from './locale.js';
 
 type Labels<K extends string> = Record<K, string>;
 
 /** Every word the bot says, in English and Dutch. Dataset text (labels, notes, bases) stays as written. */
 export interface Strings {
+  locale: Locale;
   counts: Labels<Figure['counts']>;
   target: Labels<Incident['target']>;
   outcome: Labels<Outcome['outcome']>;
   statement: Labels<Statement['kind']>;
   precision: Labels<Incident['date']['precision']>;
   derivation: Labels<Incident['date']['derivation']>;
+  /** What a date shown in a list or a toll carries with it: "date of the claim", "month only", "week of …". */
+  caveat: Labels<Exclude<Incident['date']['derivation'], 'stated'> | 'month' | 'week'>;
   attribution: Labels<Incident['perpetrator']['attribution']>;
   errors: Labels<UserErrorCode>;
   qualifier: { exact: string; more_than: string; at_least: string; about: string; range: string };
@@ -41,10 +45,19 @@ export interface Strings {
   tollTitle: string;
   regionTitle: string;
   coversTogether: string;
+  /** Where and when a figure or statement in a toll applies: "at Boulkessi (1 June 2025, inferred date)". */
+  at: string;
+  placeOnDate: string;
+  moreAttacks: PluralForms;
+  inCountries: string;
   role: Labels<'counted' | 'overlap' | 'claim_only_source' | 'claim_overlaps_report'>;
-  reportedTotal: string;
-  claimedOnly: string;
-  onlyClaims: string;
+  reportedOne: string;
+  reportedSum: PluralForms;
+  reportLine: string;
+  /** By the number of claimants: "JNIM claims", "JNIM and ISSP claim". */
+  claimedOnly: PluralForms;
+  onlyClaims: PluralForms;
+  moreReports: PluralForms;
   neverAdded: string;
   noNumbers: string;
   noData: string;
@@ -61,13 +74,13 @@ export interface Strings {
   didYouMean: string;
   notCoveredIsNotZero: string;
   errorTitle: string;
-  attacksInCountry: string;
-  truncatedFields: string;
+  attacksInCountry: PluralForms;
+  truncatedFields: PluralForms;
   aboutTitle: string;
   aboutText: string;
   version: string;
   counts_: string;
-  countsValue: string;
+  countsOf: Record<'incidents' | 'figures' | 'statements' | 'sources', PluralForms>;
   loaded: string;
   loadedValue: string;
   statusTitle: string;
@@ -80,12 +93,13 @@ export interface Strings {
   refreshFailedTitle: string;
   refreshFailedText: string;
   refusedTitle: string;
-  refusedText: string;
+  refusedText: Labels<Exclude<DatasetAccess, 'operator'>>;
   crashTitle: string;
   crashText: string;
 }
 
 const en: Strings = {
+  locale: 'en',
   counts: {
     soldiers_killed: 'soldiers killed',
     civilians_killed: 'civilians killed',
@@ -118,6 +132,12 @@ const en: Strings = {
     stated: 'as stated in the source',
     claim_date: 'the date of the claim, not necessarily of the attack',
     inferred: 'inferred, not stated',
+  },
+  caveat: {
+    claim_date: 'date of the claim',
+    inferred: 'inferred date',
+    month: 'month only',
+    week: 'week of {date}',
   },
   attribution: {
     claimed: 'claimed responsibility',
@@ -168,15 +188,30 @@ const en: Strings = {
   tollTitle: 'Reported toll: {country}',
   regionTitle: 'Reported toll: the region',
   coversTogether: 'one figure for {n} attacks together ({places}): not split between them',
+  at: 'at {places}',
+  placeOnDate: '{place} ({date})',
+  moreAttacks: { one: '{n} more attack', other: '{n} more attacks' },
+  inCountries: 'about {countries} as a whole',
   role: {
     counted: 'counted in the independent total',
     overlap: 'not added: it covers the same attacks as a larger report',
     claim_only_source: 'a claim: shown apart, never added to independent reports',
     claim_overlaps_report: 'a claim about attacks an independent report already covers: not added',
   },
-  reportedTotal: '**{counts}:** {value} according to independent reports ({statuses}).',
-  claimedOnly: '{claimants} claims {value} more, for attacks no independent report covers.',
-  onlyClaims: '**{counts}:** no independent figure. {claimants} claims {value}.',
+  reportedOne: '**{counts}:** {value} {scope} · {who}',
+  reportedSum: {
+    other: '**{counts}:** {value} in all, adding {n} independent reports, each about different attacks:',
+  },
+  reportLine: '• {value} {scope} · {who}',
+  claimedOnly: {
+    one: '📣 {claimants} claims {value} more, {scope}: attacks no independent report covers.',
+    other: '📣 {claimants} claim {value} more, {scope}: attacks no independent report covers.',
+  },
+  onlyClaims: {
+    one: '**{counts}:** no independent figure. 📣 {claimants} claims {value}, {scope}.',
+    other: '**{counts}:** no independent figure. 📣 {claimants} claim {value}, {scope}.',
+  },
+  moreReports: { one: '…and {n} more report.', other: '…and {n} more reports.' },
   neverAdded: 'Claims and independent reports are never added together.',
   noNumbers: 'No casualty figure in the sources for these attacks.',
   noData: 'No data in the sources',
@@ -193,14 +228,22 @@ const en: Strings = {
   didYouMean: 'Did you mean: {names}?',
   notCoveredIsNotZero: 'Not covered by the sources does not mean nothing happened.',
   errorTitle: 'Cannot answer that',
-  attacksInCountry: '{n} attack(s) reported',
-  truncatedFields: '{n} more item(s) did not fit in one message.',
+  attacksInCountry: { one: '{n} attack reported', other: '{n} attacks reported' },
+  truncatedFields: {
+    one: '{n} more item did not fit in one message.',
+    other: '{n} more items did not fit in one message.',
+  },
   aboutTitle: 'About this bot',
   aboutText:
     'Answers questions about reported armed attacks in the Sahel from the sources below, and nothing else. Every quote is the source’s own words (in its language), with an English translation marked as such. Almost every figure is unconfirmed: each one says who gives it. A perpetrator’s claim is never added to an independent report, figures covering the same attacks are never added up, and a place the sources do not cover is “no data”, never zero.\nCommands: `/attack place`, `/toll [country]`, `/about`; moderators: `/dataset status`, `/dataset refresh`.',
   version: 'Dataset version',
   counts_: 'Counts',
-  countsValue: '{incidents} incidents, {figures} figures, {statements} statements without numbers, {sources} source(s)',
+  countsOf: {
+    incidents: { one: '{n} incident', other: '{n} incidents' },
+    figures: { one: '{n} figure', other: '{n} figures' },
+    statements: { one: '{n} statement without numbers', other: '{n} statements without numbers' },
+    sources: { one: '{n} source', other: '{n} sources' },
+  },
   loaded: 'Loaded',
   loadedValue: '{at} by {who}, from {origin}',
   statusTitle: 'Dataset status',
@@ -213,12 +256,19 @@ const en: Strings = {
   refreshFailedTitle: 'Refresh refused: the dataset has problems',
   refreshFailedText: 'Nothing changed: version `{version}` is still serving. First problems ({shown} of {total}):',
   refusedTitle: 'Not allowed',
-  refusedText: 'Only moderators (Manage Server, or a moderator role) can refresh the dataset.',
+  refusedText: {
+    no_admin_servers:
+      'Managing the dataset from Discord is switched off: no admin server is set. The bot’s operator can set `ADMIN_GUILD_IDS` (or `DISCORD_GUILD_ID`) to the servers whose moderators may manage it.',
+    not_admin_server:
+      'Every server the bot is in sees the same dataset, so only moderators of the operators’ own servers can manage it. Ask the bot’s operator.',
+    not_moderator: 'Only moderators (Manage Server, or a moderator role) can manage the dataset.',
+  },
   crashTitle: 'Something went wrong',
   crashText: 'This is a bug on our side, not your query. Reference: `{reference}`. Please tell a moderator.',
 };
 
 const nl: Strings = {
+  locale: 'nl',
   counts: {
     soldiers_killed: 'gedode soldaten',
     civilians_killed: 'gedode burgers',
@@ -251,6 +301,12 @@ const nl: Strings = {
     stated: 'zoals de bron vermeldt',
     claim_date: 'de datum van de claim, niet per se van de aanval',
     inferred: 'afgeleid, niet vermeld',
+  },
+  caveat: {
+    claim_date: 'datum van de claim',
+    inferred: 'afgeleide datum',
+    month: 'alleen de maand',
+    week: 'week van {date}',
   },
   attribution: {
     claimed: 'eiste de aanval op',
@@ -301,15 +357,31 @@ const nl: Strings = {
   tollTitle: 'Gemeld dodental: {country}',
   regionTitle: 'Gemeld dodental: de regio',
   coversTogether: 'één cijfer voor {n} aanvallen samen ({places}): niet over ze verdeeld',
+  at: 'bij {places}',
+  placeOnDate: '{place} ({date})',
+  moreAttacks: { one: 'nog {n} aanval', other: 'nog {n} aanvallen' },
+  inCountries: 'over {countries} als geheel',
   role: {
     counted: 'meegeteld in het onafhankelijke totaal',
     overlap: 'niet opgeteld: het gaat over dezelfde aanvallen als een groter cijfer',
     claim_only_source: 'een claim: apart getoond, nooit opgeteld bij onafhankelijke cijfers',
     claim_overlaps_report: 'een claim over aanvallen waarvoor al een onafhankelijk cijfer is: niet opgeteld',
   },
-  reportedTotal: '**{counts}:** {value} volgens onafhankelijke bronnen ({statuses}).',
-  claimedOnly: '{claimants} claimt er {value} meer, bij aanvallen zonder onafhankelijk cijfer.',
-  onlyClaims: '**{counts}:** geen onafhankelijk cijfer. {claimants} claimt {value}.',
+  reportedOne: '**{counts}:** {value} {scope} · {who}',
+  reportedSum: {
+    other:
+      '**{counts}:** {value} in totaal, opgeteld uit {n} onafhankelijke meldingen die elk over andere aanvallen gaan:',
+  },
+  reportLine: '• {value} {scope} · {who}',
+  claimedOnly: {
+    one: '📣 {claimants} claimt er {value} meer, {scope}: aanvallen zonder onafhankelijk cijfer.',
+    other: '📣 {claimants} claimen er {value} meer, {scope}: aanvallen zonder onafhankelijk cijfer.',
+  },
+  onlyClaims: {
+    one: '**{counts}:** geen onafhankelijk cijfer. 📣 {claimants} claimt {value}, {scope}.',
+    other: '**{counts}:** geen onafhankelijk cijfer. 📣 {claimants} claimen {value}, {scope}.',
+  },
+  moreReports: { one: '…en nog {n} melding.', other: '…en nog {n} meldingen.' },
   neverAdded: 'Claims en onafhankelijke cijfers worden nooit bij elkaar opgeteld.',
   noNumbers: 'Geen slachtofferaantal in de bronnen voor deze aanvallen.',
   noData: 'Geen gegevens in de bronnen',
@@ -327,15 +399,22 @@ const nl: Strings = {
   didYouMean: 'Bedoel je: {names}?',
   notCoveredIsNotZero: 'Niet in de bronnen betekent niet dat er niets gebeurde.',
   errorTitle: 'Daar kan ik geen antwoord op geven',
-  attacksInCountry: '{n} aanval(len) gemeld',
-  truncatedFields: 'Nog {n} onderdeel/onderdelen pasten niet in één bericht.',
+  attacksInCountry: { one: '{n} aanval gemeld', other: '{n} aanvallen gemeld' },
+  truncatedFields: {
+    one: 'Nog {n} onderdeel paste niet in één bericht.',
+    other: 'Nog {n} onderdelen pasten niet in één bericht.',
+  },
   aboutTitle: 'Over deze bot',
   aboutText:
     'Beantwoordt vragen over gemelde gewapende aanvallen in de Sahel op basis van de bronnen hieronder, en niets anders. Elk citaat is letterlijk de tekst van de bron (in haar taal), met een Engelse vertaling die als vertaling is gemarkeerd. Bijna elk cijfer is onbevestigd: bij elk staat wie het geeft. Een claim van een dader wordt nooit opgeteld bij een onafhankelijk cijfer, cijfers over dezelfde aanvallen worden nooit opgeteld, en een plaats waarover de bronnen zwijgen is “geen gegevens”, nooit nul.\nOpdrachten: `/attack plaats`, `/toll [land]`, `/about`; moderatoren: `/dataset status`, `/dataset refresh`.',
   version: 'Datasetversie',
   counts_: 'Aantallen',
-  countsValue:
-    '{incidents} aanvallen, {figures} cijfers, {statements} uitspraken zonder aantallen, {sources} bron(nen)',
+  countsOf: {
+    incidents: { one: '{n} aanval', other: '{n} aanvallen' },
+    figures: { one: '{n} cijfer', other: '{n} cijfers' },
+    statements: { one: '{n} uitspraak zonder aantallen', other: '{n} uitspraken zonder aantallen' },
+    sources: { one: '{n} bron', other: '{n} bronnen' },
+  },
   loaded: 'Geladen',
   loadedValue: '{at} door {who}, uit {origin}',
   statusTitle: 'Status van de dataset',
@@ -349,7 +428,13 @@ const nl: Strings = {
   refreshFailedText:
     'Er is niets veranderd: versie `{version}` blijft in gebruik. Eerste fouten ({shown} van {total}):',
   refusedTitle: 'Niet toegestaan',
-  refusedText: 'Alleen moderatoren (Server beheren, of een moderatorrol) kunnen de dataset vernieuwen.',
+  refusedText: {
+    no_admin_servers:
+      'Het beheer van de dataset via Discord staat uit: er is geen beheerserver ingesteld. De beheerder van de bot kan `ADMIN_GUILD_IDS` (of `DISCORD_GUILD_ID`) instellen op de servers waarvan de moderatoren de dataset mogen beheren.',
+    not_admin_server:
+      'Elke server waarin de bot zit, ziet dezelfde dataset; daarom kunnen alleen moderatoren van de eigen servers van de beheerders haar beheren. Vraag het de beheerder van de bot.',
+    not_moderator: 'Alleen moderatoren (Server beheren, of een moderatorrol) kunnen de dataset beheren.',
+  },
   crashTitle: 'Er ging iets mis',
   crashText: 'Dit is een fout aan onze kant, niet in je vraag. Referentie: `{reference}`. Meld het een moderator.',
 };

@@ -1,17 +1,47 @@
 import { escapeMarkdown } from 'discord.js';
 import type { FigureValue, IncidentDate, Quote, Source } from '../dataset/schema.js';
-import type { Locale } from './locale.js';
+import { formatNumber, type Locale, localeTag } from './locale.js';
 import { fill, type Strings } from './strings.js';
 
 const ELLIPSIS = '…';
 const EMBED_TOTAL_LIMIT = 6000;
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** Line breaks and other control characters: a line break would let text start a heading, a list or a quote. */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]+/gu;
+/**
+ * Characters that change how the text around them is shown without showing themselves (direction overrides and
+ * isolates, marks, zero-width space, byte-order mark). The joiners (U+200C, U+200D) stay: scripts and emoji need them.
+ */
+const INVISIBLE_FORMATTING = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Text as plain characters, on one line: for places that show no markdown (autocomplete choices, the console). */
+export function plainText(text: string): string {
+  return text.replace(INVISIBLE_FORMATTING, '').replace(CONTROL_CHARACTERS, ' ');
+}
 
 /**
- * Text from users or datasets, made inert: no markdown, no mentions. Escaping only lengthens text, so what
+ * Text from users or datasets, made inert for Discord: one line, no markdown of any kind (headings, lists, quotes,
+ * masked links included), no mention, channel, emoji or timestamp tag, no link. Escaping only lengthens text, so what
  * could never be shown (beyond `max`) is dropped first: escaping is slow on long text.
  */
 export function inert(text: string, max: number = EMBED_TOTAL_LIMIT): string {
-  return escapeMarkdown(text.length > max ? text.slice(0, max + 1) : text).replace(/@/g, '@\u200b');
+  const escaped = escapeMarkdown(plainText(text.length > max ? text.slice(0, max + 1) : text), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+  return (
+    escaped
+      // Markdown that discord.js does not escape: a block quote, and subtext ("-# small").
+      .replace(/^(\s*)(>|-#)/, '$1\\$2')
+      // `<@id>`, `<#id>`, `<t:…>`, `<:emoji:id>`, `</command:id>`, `<https://…>`: all start with "<".
+      .replace(/[<@]/g, (sign) => `${sign}${ZERO_WIDTH_SPACE}`)
+      // Discord makes a link of any "scheme://"; an invite shows as a card even without one.
+      .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+      .replace(/(discord(?:app)?)\.(gg|com|me|io|li)\//gi, `$1${ZERO_WIDTH_SPACE}.$2/`)
+  );
 }
 
 /** Shortens to at most `max` characters, at a word boundary where one is near, ending in an ellipsis. */
@@ -39,26 +69,40 @@ export function quoteBlock(quote: Quote, strings: Strings, max: number): string 
 }
 
 export function formatValue(value: FigureValue, strings: Strings, locale: Locale): string {
-  const n = (x: number) => x.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
+  const n = (x: number) => formatNumber(x, locale);
   if (value.qualifier === 'range') return fill(strings.qualifier.range, { low: n(value.low), high: n(value.high) });
   return fill(strings.qualifier[value.qualifier], { n: n(value.number) });
 }
 
-export function formatDate(date: IncidentDate, locale: Locale): string {
-  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+/** A date as precise as it is known: "Sunday, 1 June 2025", or "May 2025"; `short` leaves out the weekday. */
+export function formatDate(date: IncidentDate, locale: Locale, { short = false } = {}): string {
   const [year, month, day] = date.value.split('-').map(Number);
   const when = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions =
     date.precision === 'month'
       ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(tag, options).format(when);
+      : { ...(short ? {} : { weekday: 'long' }), day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(localeTag(locale), options).format(when);
+}
+
+/**
+ * A date with what keeps it honest, for lists and tolls: "24 May 2025, date of the claim", "May 2025, month only",
+ * "week of 12 May 2025, inferred date". A stated day needs no caveat.
+ */
+export function formatDateWithCaveat(date: IncidentDate, strings: Strings, locale: Locale): string {
+  const shown = formatDate(date, locale, { short: true });
+  const when = date.precision === 'week' ? fill(strings.caveat.week, { date: shown }) : shown;
+  const caveats = [
+    date.precision === 'month' ? strings.caveat.month : undefined,
+    date.derivation === 'stated' ? undefined : strings.caveat[date.derivation],
+  ].filter((caveat) => caveat !== undefined);
+  return [when, ...caveats].join(', ');
 }
 
 /** "nl-2025-06 article, June 2025, publisher unknown": what a footer needs to find the source again. */
 export function describeSource(source: Source, strings: Strings, locale: Locale): string {
   const [year, month] = source.date.split('-').map(Number);
-  const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+  const date = new Intl.DateTimeFormat(localeTag(locale), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

@@ -20,39 +20,46 @@ function tollOf(data: Dataset, code: string): Promise<CountryToll> {
 describe('toll per country, against the article', () => {
   it('Mali: more than 30 per security sources; JNIM claims 40 more, kept apart; Sirakorola has no figure', async () => {
     const mali = await tollOf(dataset, 'ML');
-    expect(mali.totals).toEqual([
+    expect(mali.totals).toMatchObject([
       {
         counts: 'soldiers_killed',
         reported: { qualifier: 'more_than', number: 30 },
         claimedOnly: { qualifier: 'exact', number: 40 },
         claimants: ['JNIM'],
-        reporters: [{ status: 'unconfirmed', label: 'two security sources' }],
       },
     ]);
+    const [total] = mali.totals;
+    expect(total?.reports.map((view) => [view.figure.id, view.covers.map((i) => i.place.name)])).toEqual([
+      ['fig-boulkessi-soldiers-killed-security-sources', ['Boulkessi']],
+    ]);
+    expect(total?.claims.map((view) => [view.figure.id, view.covers.map((i) => i.place.name)])).toEqual([
+      ['fig-dioura-soldiers-killed-jnim-claim', ['Dioura']],
+    ]);
     expect(mali.incidentsWithoutFigures.map((i) => i.place.name)).toEqual(['Sirakorola']);
-    expect(mali.statements.map((s) => s.kind)).toContain('no_casualty_figures');
+    expect(mali.statements.map((s) => s.statement.kind)).toContain('no_casualty_figures');
   });
 
   it('Burkina Faso: no independent figure, JNIM claims 200, no official toll', async () => {
     const bf = await tollOf(dataset, 'BF');
-    expect(bf.totals).toEqual([
+    expect(bf.totals).toMatchObject([
       {
         counts: 'soldiers_killed',
         reported: null,
         claimedOnly: { qualifier: 'exact', number: 200 },
         claimants: ['JNIM'],
-        reporters: [],
+        reports: [],
       },
     ]);
-    expect(bf.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
+    expect(bf.statements.map((s) => s.statement.kind)).toEqual(['no_official_toll']);
+    expect(bf.statements[0]?.countries.map((country) => country.code)).toEqual(['BF', 'NE']);
   });
 
   it('Niger: more than 100 for two attacks together, counted once, no official toll', async () => {
     const niger = await tollOf(dataset, 'NE');
     expect(niger.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
     expect(niger.figures).toHaveLength(1);
-    expect(niger.figures[0]?.coversPlaces).toEqual(['Tahoua region', 'Dosso region']);
-    expect(niger.statements.map((s) => s.kind)).toEqual(['no_official_toll']);
+    expect(niger.figures[0]?.covers.map((i) => i.place.name)).toEqual(['Tahoua region', 'Dosso region']);
+    expect(niger.statements.map((s) => s.statement.kind)).toEqual(['no_official_toll']);
   });
 
   it('the region: the 400 figure stays region-wide, attached to no country', async () => {

@@ -84,8 +84,8 @@ afterAll(async () => {
 
 describe('the bot against a local Discord stand-in', () => {
   it('GIVEN npm run deploy THEN the commands are registered on the test server with Dutch localisations', async () => {
-    const deployment = await deployCommands(config, TOKEN, APPLICATION_ID, commands);
-    expect(deployment.names).toEqual(['attack', 'toll', 'about', 'dataset']);
+    const deployments = await deployCommands(config, TOKEN, APPLICATION_ID, commands);
+    expect(deployments).toEqual([{ scope: `server ${GUILD_ID}`, names: ['attack', 'toll', 'about', 'dataset'] }]);
     const registered = standIn.registered.get(`guild:${GUILD_ID}`) as Record<string, unknown>[];
     const attack = registered.find((command) => command.name === 'attack') as {
       name_localizations: Record<string, string>;
@@ -140,7 +140,9 @@ describe('the bot against a local Discord stand-in', () => {
   it('GIVEN /toll Niger THEN one figure for two attacks, unconfirmed, and no official toll', async () => {
     const embed = embedOf(await slash('toll', [{ type: 3, name: 'country', value: 'Niger' }]));
     expect(embed.title).toBe('Reported toll: Niger');
-    expect(embed.description).toContain('more than 100 according to independent reports');
+    expect(embed.description).toContain(
+      'more than 100 at Tahoua region (24 May 2025) and Dosso region (26 May 2025) · ⚠️ unconfirmed: security sources',
+    );
     expect(JSON.stringify(embed.fields)).toContain('No official toll published');
   });
 

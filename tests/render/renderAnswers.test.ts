@@ -109,9 +109,21 @@ describe('the incident embed', () => {
 describe('the toll embed', () => {
   it('GIVEN Mali THEN the independent figure and the claim are stated apart, never summed', async () => {
     const [embed] = renderAnswer(await answerToll(dataset, index, 'Mali'), 'en').embeds;
-    expect(embed?.description).toContain('more than 30 according to independent reports');
-    expect(embed?.description).toContain('JNIM claims 40 more');
+    expect(embed?.description).toContain(
+      'more than 30 at Boulkessi (1 June 2025, inferred date) · ⚠️ unconfirmed: two security sources',
+    );
+    expect(embed?.description).toContain('JNIM claims 40 more, at Dioura (24 May 2025, date of the claim)');
     expect(embed?.description).not.toMatch(/70/);
+    expect(embed?.description).not.toContain('(s)');
+    expect(embed?.fields?.map((field) => field.name)).toEqual([
+      'more than 30 soldiers killed at Boulkessi (1 June 2025, inferred date)',
+      '40 soldiers killed at Dioura (24 May 2025, date of the claim)',
+      'Attacks with no figure at all',
+      '🔇 No casualty figures given (the Malian army) at Boulkessi (1 June 2025, inferred date)',
+      '🔇 Declined to give casualty figures (a Malian army spokesperson) at Boulkessi (1 June 2025, inferred date)',
+      '🗣️ "Many dead", no number (a municipal source in Mondoro, near the base) at Boulkessi (1 June 2025, inferred date)',
+      '🔇 No casualty figures given (neither JNIM nor the army) at Sirakorola (30 May 2025, inferred date)',
+    ]);
   });
 
   it('GIVEN a country with no reported attack THEN "No data", never "0"', async () => {
@@ -147,7 +159,7 @@ describe('a country with more figures and statements than an embed holds', () =>
     const fields = message.embeds[0]?.fields ?? [];
     expect(fields.length).toBeGreaterThan(1);
     expect(fields.length).toBeLessThanOrEqual(EmbedLimits.fields);
-    expect(fields.at(-1)?.value).toBe(`${items - (fields.length - 1)} more item(s) did not fit in one message.`);
+    expect(fields.at(-1)?.value).toBe(`${items - (fields.length - 1)} more items did not fit in one message.`);
   });
 });
 

@@ -1,0 +1,31 @@
+import type { StatementView } from '../answers/answer.js';
+import type { Incident } from '../dataset/schema.js';
+import { listOf, plural } from './locale.js';
+import { fill, type Strings } from './strings.js';
+import { formatDateWithCaveat, inert } from './text.js';
+
+/** Attacks named one by one; past this, "and 4 more attacks". */
+const NAMED_ATTACKS = 3;
+
+/**
+ * Which attacks a figure or statement is about, so that no figure in a toll reads like a country's total:
+ * "at Boulkessi (1 June 2025, inferred date)", "at Tahoua (24 May 2025) and Dosso (26 May 2025)".
+ */
+export function attacksText(covers: readonly Incident[], strings: Strings): string {
+  const named = covers.slice(0, NAMED_ATTACKS).map((incident) =>
+    fill(strings.placeOnDate, {
+      place: inert(incident.place.name),
+      date: formatDateWithCaveat(incident.date, strings, strings.locale),
+    }),
+  );
+  const rest = covers.length - named.length;
+  const items = rest > 0 ? [...named, plural(strings.moreAttacks, rest, strings.locale)] : named;
+  return fill(strings.at, { places: listOf(items, strings.locale) });
+}
+
+/** What a statement is about: its attacks, or its countries as a whole. */
+export function statementScopeText(view: StatementView, strings: Strings): string {
+  if (view.covers.length > 0) return attacksText(view.covers, strings);
+  const countries = view.countries.map((country) => inert(country.names[strings.locale]));
+  return fill(strings.inCountries, { countries: listOf(countries, strings.locale) });
+}
