@@ -25,16 +25,17 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD')
   .refine(isCalendarDate, 'not a date of the calendar (month 01 to 12, a day the month has)');
 
-/** A day precision needs YYYY-MM-DD, a month precision YYYY-MM. */
+/** A day precision needs YYYY-MM-DD, a month precision YYYY-MM. `field` names the date's field, for the problem. */
 function precisionMatches(
   date: { value: string; precision: 'day' | 'week' | 'month' },
   context: z.core.$RefinementCtx,
+  field: string,
 ): void {
   const dayPrecision = date.precision !== 'month';
   if (dayPrecision !== /^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
     context.addIssue({
       code: 'custom',
-      path: ['value'],
+      path: [field],
       message: `precision "${date.precision}" expects ${dayPrecision ? 'YYYY-MM-DD' : 'YYYY-MM'}`,
     });
   }
@@ -62,7 +63,9 @@ export const SourceSchema = z
     title: nonEmpty,
     description: nonEmpty,
   })
-  .superRefine((source, context) => precisionMatches({ value: source.date, precision: source.datePrecision }, context));
+  .superRefine((source, context) =>
+    precisionMatches({ value: source.date, precision: source.datePrecision }, context, 'date'),
+  );
 
 export const CountrySchema = z.object({
   code: countryCode,
@@ -105,7 +108,7 @@ export const IncidentDateSchema = z
     /** Why this date, in English, naming the words it rests on. */
     basis: nonEmpty,
   })
-  .superRefine(precisionMatches);
+  .superRefine((date, context) => precisionMatches(date, context, 'value'));
 
 export const OutcomeSchema = z.object({
   outcome: z.enum(['captured', 'attacked', 'repelled', 'withdrew', 'camp_emptied', 'overrun']),
