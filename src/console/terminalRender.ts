@@ -43,7 +43,7 @@ function markdown(text: string, style: (code: string, text: string) => string): 
 }
 
 function plain(text: string): string {
-  return text.replace(/\\([\\*_~`|>#-])/g, '$1').replace(/\u200b/g, '');
+  return text.replace(/\\([\\*_~`|>#\-[\]+.])/g, '$1').replace(/\u200b/g, '');
 }
 
 function rgb(colour: number): string {

@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import type { FigureValue, IncidentDate, Quote, Source } from '../dataset/schema.js';
 import { formatNumber, type Locale, localeTag } from './locale.js';
 import { fill, type Strings } from './strings.js';
@@ -22,20 +21,19 @@ export function plainText(text: string): string {
 
 /**
  * Text from users or datasets, made inert for Discord: one line, no markdown of any kind (headings, lists, quotes,
- * masked links included), no mention, channel, emoji or timestamp tag, no link. Escaping only lengthens text, so what
- * could never be shown (beyond `max`) is dropped first: escaping is slow on long text.
+ * masked links included), no mention, channel, emoji or timestamp tag, no link. Every markdown character is escaped
+ * wherever it stands: discord.js's `escapeMarkdown` guesses which ones Discord would read (it leaves `_` after a link
+ * and every masked link of a line but the first), and a guess is a hole. Escaping only lengthens text, so what could
+ * never be shown (beyond `max`) is dropped first.
  */
 export function inert(text: string, max: number = EMBED_TOTAL_LIMIT): string {
-  const escaped = escapeMarkdown(plainText(text.length > max ? text.slice(0, max + 1) : text), {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
   return (
-    escaped
-      // Markdown that discord.js does not escape: a block quote, and subtext ("-# small").
-      .replace(/^(\s*)(>|-#)/, '$1\\$2')
+    plainText(text.length > max ? text.slice(0, max + 1) : text)
+      .replace(/[\\*_~|`[\]]/g, '\\$&')
+      // Markdown that only counts at the start of a line: a heading, subtext, a quote, a list.
+      .replace(/^(\s*)(#|-|>|\+|\d+(?=\.))/, (_, space: string, mark: string) =>
+        /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+      )
       // `<@id>`, `<#id>`, `<t:…>`, `<:emoji:id>`, `</command:id>`, `<https://…>`: all start with "<".
       .replace(/[<@]/g, (sign) => `${sign}${ZERO_WIDTH_SPACE}`)
       // Discord makes a link of any "scheme://"; an invite shows as a card even without one.

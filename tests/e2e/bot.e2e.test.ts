@@ -185,7 +185,8 @@ describe('the bot against a local Discord stand-in', () => {
     const embed = embedOf(response);
     expect(embed.title).toBe('Refresh refused: the dataset has problems');
     expect(embed.description).toContain(`\`${before}\` is still serving`);
-    expect(embed.description).toContain('dataset.json: figures[0].status: Invalid option');
+    // Escaped as all dataset text is: Discord shows "figures[0]".
+    expect(embed.description).toContain('dataset.json: figures\\[0\\].status: Invalid option');
     expect(bot.store.current().dataset.version).toBe(before);
     expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }])).title).toContain(
       'Boulkessi',
