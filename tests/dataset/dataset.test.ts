@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.js';
 import type { Incident } from '../../src/dataset/schema.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
-import { realDatasetJson } from '../helpers/datasets.js';
+import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 describe('groups of records', () => {
   it('GIVEN one group and one country reached through several values, interleaved THEN their records come in file order', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [model] = data.incidents as [Incident];
     // Even rows claimed, odd rows alleged, countries in turn: each key is reached through more than one value.
     data.incidents = Array.from({ length: 9 }, (_, i) => ({
@@ -25,10 +25,10 @@ describe('groups of records', () => {
   });
 
   it('GIVEN a figure about two incidents THEN each incident has it, and an incident without figures has none', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [first, second, third] = data.incidents as [Incident, Incident, Incident];
     const [figure] = data.figures;
-    if (!figure) throw new Error('the bundled dataset has figures');
+    if (!figure) throw new Error('the fixture has figures');
     data.figures = [{ ...figure, scope: { kind: 'incidents', incidentIds: [second.id, first.id] } }];
     const dataset = await buildDataset(recordsOf(data), 'figures');
     expect(dataset.figuresByIncident.get(first.id)?.map(({ id }) => id)).toEqual([figure.id]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,14 @@ import { loadDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
 import type { DatasetFile, Incident } from '../../src/dataset/schema.js';
 import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
-import { loadRealDataset, REAL_DATA_DIR, realDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
+import {
+  byId,
+  FIXTURE_DIR,
+  fixtureDatasetJson,
+  loadFixtureDataset,
+  SOURCE_ID,
+  writeDataDir,
+} from '../helpers/datasets.js';
 
 async function problemsOf(content: DatasetFile | string): Promise<string[]> {
   const result = await loadDataset(writeDataDir(content));
@@ -14,40 +22,38 @@ async function problemsOf(content: DatasetFile | string): Promise<string[]> {
 }
 
 function mutated(change: (data: DatasetFile) => void): DatasetFile {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   change(data);
   return data;
 }
 
-describe('the bundled dataset', () => {
-  it('GIVEN data/ THEN it loads with every cross-check passing and a content-hash version', async () => {
-    const dataset = await loadRealDataset();
+describe('the article fixture', () => {
+  it('GIVEN tests/fixtures/article THEN it loads with every cross-check passing and a content-hash version', async () => {
+    const dataset = await loadFixtureDataset();
     expect(dataset.version).toMatch(/^[0-9a-f]{12}$/);
     expect(dataset.incidents).toHaveLength(6);
+    expect([...dataset.incidents.ids]).toEqual(fixtureDatasetJson().incidents.map((incident) => incident.id));
   });
 
-  it('GIVEN the source in data/ THEN it is the shared article byte for byte', () => {
-    const shared = path.resolve(REAL_DATA_DIR, '../../shared/sources/000_be4eb2f67da9b2b5.txt');
-    const kept = readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8');
-    let original: string;
-    try {
-      original = readFileSync(shared, 'utf8');
-    } catch {
-      return; // shared/ sits beside the repository on team machines and in CI only
-    }
-    expect(kept).toBe(original);
+  it('GIVEN the fixture article THEN it is the shared article byte for byte', () => {
+    // The SHA-256 of shared/sources/000_be4eb2f67da9b2b5.txt, which sits outside the repository; the data tests check
+    // that the copy in data/ is byte for byte this one.
+    const kept = readFileSync(path.join(FIXTURE_DIR, 'sources', `${SOURCE_ID}.txt`));
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(
+      'ebbdd46c8968ded5e631fe083b16153f83a6432c3119091a89b7120720b2bb9d',
+    );
   });
 
   it('GIVEN the source metadata THEN it is Dutch, dated June 2025 to the month, publisher unknown, date marker excluded', async () => {
-    const [source] = (await loadRealDataset()).sources;
+    const source = byId((await loadFixtureDataset()).sources, SOURCE_ID);
     expect(source).toMatchObject({ language: 'nl', date: '2025-06', datePrecision: 'month', publisher: null });
-    expect(source?.header).toBe(' date 2025-06 ');
+    expect(source.header).toBe(' date 2025-06 ');
   });
 
   it('GIVEN every quote in the file THEN each stands verbatim in the article body', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     const body = normaliseWhitespace(
-      readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
+      readFileSync(path.join(FIXTURE_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
     );
     const quotes = [
       ...[...dataset.incidents].flatMap((i) => [i.perpetrator.quote, ...i.outcomes.map((o) => o.quote)]),
@@ -61,7 +67,7 @@ describe('the bundled dataset', () => {
 
 describe('the incidents match the article', () => {
   const incident = async (id: string) => {
-    const found = (await loadRealDataset()).incidentsById.get(id);
+    const found = (await loadFixtureDataset()).incidentsById.get(id);
     if (!found) throw new Error(`no incident ${id}`);
     return found;
   };
@@ -123,7 +129,7 @@ describe('the incidents match the article', () => {
 });
 
 describe('the figures and statements match the article', () => {
-  const figure = async (id: string) => [...(await loadRealDataset()).figures].find((f) => f.id === id);
+  const figure = async (id: string) => [...(await loadFixtureDataset()).figures].find((f) => f.id === id);
 
   it('Boulkessi: more than 30 soldiers per two security sources, unconfirmed, one figure backed by two sentences', async () => {
     expect(await figure('fig-boulkessi-soldiers-killed-security-sources')).toMatchObject({
@@ -146,7 +152,7 @@ describe('the figures and statements match the article', () => {
   });
 
   it('Niger: one figure of more than 100 covering both attacks, never split', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     const niger = await figure('fig-niger-soldiers-killed-security-sources');
     expect(niger).toMatchObject({ value: { qualifier: 'more_than', number: 100 }, status: 'unconfirmed' });
     expect(niger?.scope).toEqual({ kind: 'incidents', incidentIds: ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'] });
@@ -162,7 +168,7 @@ describe('the figures and statements match the article', () => {
   });
 
   it('statements without numbers: army gave none, spokesperson declined, no official toll in Burkina Faso and Niger', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     expect([...dataset.statements].map((s) => s.kind).sort()).toEqual([
       'declined_to_answer',
       'many_dead',
@@ -276,7 +282,7 @@ describe('a broken dataset is refused with clear problems', () => {
 
 describe('records one a line in .jsonl files', () => {
   const writeSplit = (lines: { incidents?: string[]; figures?: string[] }) => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const head = { sources: data.sources, countries: data.countries, actors: data.actors, statements: [] };
     const dir = writeDataDir(head as unknown as DatasetFile);
     const write = (name: string, records: string[] | undefined) => {
@@ -287,10 +293,10 @@ describe('records one a line in .jsonl files', () => {
     return dir;
   };
 
-  it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the bundled dataset', async () => {
+  it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the same records in dataset.json', async () => {
     const result = await loadDataset(writeSplit({}));
     expect(result.ok && [...result.dataset.incidents].map((incident) => incident.id)).toEqual(
-      realDatasetJson().incidents.map((incident) => incident.id),
+      fixtureDatasetJson().incidents.map((incident) => incident.id),
     );
     expect(result.ok && result.dataset.figures).toHaveLength(5);
   });
@@ -302,12 +308,12 @@ describe('records one a line in .jsonl files', () => {
     expect(first?.sourceIds).toEqual(second?.sourceIds);
     expect(first?.sourceIds).toBe(second?.sourceIds);
     expect(first?.place).not.toBe(second?.place);
-    expect([...result.dataset.incidents]).toEqual([...(await loadRealDataset()).incidents]);
+    expect([...result.dataset.incidents]).toEqual([...(await loadFixtureDataset()).incidents]);
   });
 
   it('GIVEN lines written every way JSON allows THEN they read as the same records as compact lines', async () => {
-    const compact = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
-    const spelled = realDatasetJson().incidents.map((incident, i) => {
+    const compact = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const spelled = fixtureDatasetJson().incidents.map((incident, i) => {
       const reordered = Object.fromEntries(Object.entries(incident).reverse());
       if (i === 0) return JSON.stringify(reordered, null, 1).replaceAll('\n', ' ');
       if (i === 1) return JSON.stringify({ ...incident, unknownField: 1 });
@@ -327,7 +333,7 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN the same invalid value on several lines THEN every one of those lines is refused', async () => {
-    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const incidents = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
     const [first = '', second = ''] = incidents;
     incidents.push(first.replace(/"id":"[^"]+"/, '"id":"copy-1"'), second.replace(/"id":"[^"]+"/, '"id":"copy-2"'));
     const broken = incidents.map((line) => line.replace(/"countryCode":"(\w+)"/, '"countryCode":"mali"'));
@@ -341,7 +347,7 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
-    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const incidents = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
     incidents.splice(2, 0, '', '{"id": "x"');
     incidents[4] = incidents[4]?.replace('"countryCode":"ML"', '"countryCode":"mali"') ?? '';
     const result = await loadDataset(writeSplit({ incidents }));
@@ -354,7 +360,7 @@ describe('records one a line in .jsonl files', () => {
 
   it('GIVEN CRLF lines, no final newline and long non-ASCII lines THEN every line reads whole and is numbered', async () => {
     // Lines of about 50 KB in two-byte characters: the 64 KiB reads cut through lines and through characters.
-    const incidents = realDatasetJson().incidents.map((incident, i) => ({
+    const incidents = fixtureDatasetJson().incidents.map((incident, i) => ({
       ...incident,
       notes: 'é'.repeat(25_000 + i),
     }));
@@ -377,7 +383,7 @@ describe('records one a line in .jsonl files', () => {
   it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
     // About 20 MB of incidents (past what one thread reads alone): three ranges of 8 MiB, read in worker threads, each
     // line 100 KB of two-byte text.
-    const real = realDatasetJson().incidents;
+    const real = fixtureDatasetJson().incidents;
     const bulk = Array.from({ length: 200 }, (_, i) => ({
       ...(real[i % real.length] as Incident),
       id: `bulk-${i}`,
@@ -399,7 +405,7 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a dangling reference on a line THEN the cross-check names that line', async () => {
-    const figures = realDatasetJson().figures.map((figure) => JSON.stringify(figure));
+    const figures = fixtureDatasetJson().figures.map((figure) => JSON.stringify(figure));
     figures[1] = figures[1]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
     const result = await loadDataset(writeSplit({ figures }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
