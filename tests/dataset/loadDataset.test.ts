@@ -10,6 +10,7 @@ import {
   byId,
   FIXTURE_DIR,
   fixtureDatasetJson,
+  indexOfId,
   loadFixtureDataset,
   SOURCE_ID,
   writeDataDir,
@@ -193,81 +194,104 @@ describe('a broken dataset is refused with clear problems', () => {
   });
 
   it('GIVEN a missing field THEN it names the path', async () => {
+    const at = indexOfId(fixtureDatasetJson().incidents, 'ml-sirakorola-2025-05-30');
     const problems = await problemsOf(
-      mutated((d) => delete (d.incidents[2] as Partial<DatasetFile['incidents'][number]>).countryCode),
+      mutated((d) => delete (byId(d.incidents, 'ml-sirakorola-2025-05-30') as Partial<Incident>).countryCode),
     );
-    expect(problems).toEqual([expect.stringMatching(/^dataset\.json: incidents\[2\]\.countryCode: /)]);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^dataset\\.json: incidents\\[${at}\\]\\.countryCode: `)),
+    ]);
   });
 
   it('GIVEN an unknown enum value THEN it names the path and the allowed values', async () => {
-    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[0] as object, { status: 'probably' })));
+    const id = 'fig-boulkessi-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
+    const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'probably' })));
     expect(problems).toEqual([
-      expect.stringMatching(/^dataset\.json: figures\[0\]\.status: .*"claimed_by_perpetrator"/),
+      expect.stringMatching(new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.status: .*"claimed_by_perpetrator"`)),
     ]);
   });
 
   it('GIVEN a quote that is not in the source THEN it is refused, even one word off', async () => {
+    const id = 'fig-boulkessi-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const quote = d.figures[0]?.quotes[0];
-        if (quote) quote.text = quote.text.replace('30', '31');
+        const [quote] = byId(d.figures, id).quotes;
+        if (!quote?.text.includes('30')) throw new Error('fixture: expected the Boulkessi figure to quote "30"');
+        quote.text = quote.text.replace('30', '31');
       }),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/^dataset\.json: figures\[0\]\.quotes\[0\]\.text: not found verbatim in source/),
+      expect.stringMatching(
+        new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.quotes\\[0\\]\\.text: not found verbatim in source`),
+      ),
     ]);
   });
 
   it('GIVEN a quote of the date marker THEN it is refused: the marker is not article text', async () => {
+    const id = 'st-mali-army-no-figures-boulkessi';
+    const at = indexOfId(fixtureDatasetJson().statements, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const quote = d.statements[0]?.quote;
-        if (quote) quote.text = 'date 2025-06';
+        byId(d.statements, id).quote.text = 'date 2025-06';
       }),
     );
-    expect(problems).toEqual([expect.stringContaining('statements[0].quote.text: not found verbatim')]);
+    expect(problems).toEqual([expect.stringContaining(`statements[${at}].quote.text: not found verbatim`)]);
   });
 
   it('GIVEN a quote that differs only in whitespace THEN it is accepted', async () => {
     const data = mutated((d) => {
-      const quote = d.statements[4]?.quote;
-      if (quote) quote.text = quote.text.replace(/ /g, '\n  ');
+      const { quote } = byId(d.statements, 'st-bf-ne-no-official-toll');
+      quote.text = quote.text.replace(/ /g, '\n  ');
     });
+    expect(byId(data.statements, 'st-bf-ne-no-official-toll').quote.text).toContain('\n  ');
     expect((await loadDataset(writeDataDir(data))).ok).toBe(true);
   });
 
   it('GIVEN a dangling reference THEN it names the reference', async () => {
+    const id = 'fig-niger-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const scope = d.figures[3]?.scope;
-        if (scope?.kind === 'incidents') scope.incidentIds[1] = 'ne-nowhere';
+        const { scope } = byId(d.figures, id);
+        if (scope.kind !== 'incidents') throw new Error('fixture: expected the Niger figure to cover incidents');
+        scope.incidentIds[1] = 'ne-nowhere';
       }),
     );
-    expect(problems).toEqual(['dataset.json: figures[3].scope.incidentIds[1]: unknown incident "ne-nowhere"']);
+    expect(problems).toEqual([`dataset.json: figures[${at}].scope.incidentIds[1]: unknown incident "ne-nowhere"`]);
   });
 
   it('GIVEN a duplicate id THEN it names both places', async () => {
+    const incidents = fixtureDatasetJson().incidents;
+    const [first, again] = [
+      indexOfId(incidents, 'ml-boulkessi-2025-06-01'),
+      indexOfId(incidents, 'ml-dioura-2025-05-24'),
+    ].sort((a, b) => a - b);
     const problems = await problemsOf(
-      mutated((d) => Object.assign(d.incidents[1] as object, { id: 'ml-boulkessi-2025-06-01' })),
+      mutated((d) => Object.assign(byId(d.incidents, 'ml-dioura-2025-05-24'), { id: 'ml-boulkessi-2025-06-01' })),
     );
     expect(problems).toContain(
-      'dataset.json: incidents[1]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[0])',
+      `dataset.json: incidents[${again}]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[${first}])`,
     );
   });
 
   it('GIVEN a perpetrator figure not marked as a claim THEN it is refused', async () => {
-    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[1] as object, { status: 'confirmed' })));
+    const id = 'fig-dioura-soldiers-killed-jnim-claim';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
+    const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'confirmed' })));
     expect(problems).toEqual([
-      expect.stringContaining('figures[1].status: a figure is "claimed_by_perpetrator" exactly when'),
+      expect.stringContaining(`figures[${at}].status: a figure is "claimed_by_perpetrator" exactly when`),
     ]);
   });
 
   it('GIVEN a missing source text THEN it names the file', async () => {
+    const at = indexOfId(fixtureDatasetJson().sources, SOURCE_ID);
     const problems = await problemsOf(
-      mutated((d) => Object.assign(d.sources[0] as object, { file: 'sources/missing.txt' })),
+      mutated((d) => Object.assign(byId(d.sources, SOURCE_ID), { file: 'sources/missing.txt' })),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/sources\[0\]\.file: cannot read .*missing\.txt \(no such file\)/),
+      expect.stringMatching(new RegExp(`sources\\[${at}\\]\\.file: cannot read .*missing\\.txt \\(no such file\\)`)),
     ]);
   });
 
@@ -299,15 +323,19 @@ describe('records one a line in .jsonl files', () => {
       fixtureDatasetJson().incidents.map((incident) => incident.id),
     );
     expect(result.ok && result.dataset.figures).toHaveLength(5);
+    expect(result.ok && [...result.dataset.figures].map((figure) => figure.id)).toEqual(
+      fixtureDatasetJson().figures.map((figure) => figure.id),
+    );
   });
 
   it('GIVEN records with equal parts THEN they share one copy and still read as written', async () => {
     const result = await loadDataset(writeSplit({}));
     if (!result.ok) throw new Error('the split dataset does not load');
-    const [first, second] = result.dataset.incidents;
-    expect(first?.sourceIds).toEqual(second?.sourceIds);
-    expect(first?.sourceIds).toBe(second?.sourceIds);
-    expect(first?.place).not.toBe(second?.place);
+    const boulkessi = byId(result.dataset.incidents, 'ml-boulkessi-2025-06-01');
+    const dioura = byId(result.dataset.incidents, 'ml-dioura-2025-05-24');
+    expect(boulkessi.sourceIds).toEqual(dioura.sourceIds);
+    expect(boulkessi.sourceIds).toBe(dioura.sourceIds);
+    expect(boulkessi.place).not.toBe(dioura.place);
     expect([...result.dataset.incidents]).toEqual([...(await loadFixtureDataset()).incidents]);
   });
 
@@ -347,9 +375,15 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
-    const incidents = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
-    incidents.splice(2, 0, '', '{"id": "x"');
-    incidents[4] = incidents[4]?.replace('"countryCode":"ML"', '"countryCode":"mali"') ?? '';
+    // Two good lines, an empty line, a broken line, then Sirakorola with a bad country code, then the rest.
+    const data = fixtureDatasetJson();
+    const sirakorola = JSON.stringify(byId(data.incidents, 'ml-sirakorola-2025-05-30'));
+    const badCode = sirakorola.replace('"countryCode":"ML"', '"countryCode":"mali"');
+    expect(badCode).not.toBe(sirakorola);
+    const [one = '', two = '', ...rest] = data.incidents
+      .filter((incident) => incident.id !== 'ml-sirakorola-2025-05-30')
+      .map((incident) => JSON.stringify(incident));
+    const incidents = [one, two, '', '{"id": "x"', badCode, ...rest];
     const result = await loadDataset(writeSplit({ incidents }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
     expect(problems).toEqual([
@@ -405,10 +439,12 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a dangling reference on a line THEN the cross-check names that line', async () => {
-    const figures = fixtureDatasetJson().figures.map((figure) => JSON.stringify(figure));
-    figures[1] = figures[1]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
+    const data = fixtureDatasetJson();
+    const at = indexOfId(data.figures, 'fig-dioura-soldiers-killed-jnim-claim');
+    const figures = data.figures.map((figure) => JSON.stringify(figure));
+    figures[at] = figures[at]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
     const result = await loadDataset(writeSplit({ figures }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
-    expect(problems).toEqual(['figures.jsonl: line 2, scope.incidentIds[0]: unknown incident "ml-nowhere"']);
+    expect(problems).toEqual([`figures.jsonl: line ${at + 1}, scope.incidentIds[0]: unknown incident "ml-nowhere"`]);
   });
 });

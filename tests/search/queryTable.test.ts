@@ -4,7 +4,7 @@ import { answerToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
-import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
+import { byId, fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
 let dataset: Dataset;
 let index: SearchIndex;
@@ -72,8 +72,7 @@ describe('/attack: a list to choose from shows the most recent first', () => {
 
   it('GIVEN a country with more attacks than a list holds THEN the newest ten, and the count of all', async () => {
     const data = fixtureDatasetJson();
-    const [dioura] = data.incidents.filter((incident) => incident.id === 'ml-dioura-2025-05-24');
-    if (!dioura) throw new Error('Dioura is missing from the fixture');
+    const dioura = byId(data.incidents, 'ml-dioura-2025-05-24');
     // Days 1 to 30 out of order (7 and 30 share no factor), so that order comes from the answer, not the data.
     const days = Array.from({ length: 30 }, (_, n) => ((n * 7) % 30) + 1);
     for (const [n, day] of days.entries()) {
