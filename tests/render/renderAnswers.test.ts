@@ -1,6 +1,5 @@
 import { EmbedBuilder, embedLength } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/answer.js';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
@@ -10,6 +9,7 @@ import type { Locale } from '../../src/render/locale.js';
 import type { MessagePayload } from '../../src/render/payload.js';
 import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
+import { everyAnswer } from '../helpers/answers.js';
 import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 import { articleBody, quotesIn } from '../helpers/quotes.js';
 
@@ -19,18 +19,6 @@ beforeAll(async () => {
   dataset = await loadFixtureDataset();
   index = await buildSearchIndex(dataset);
 });
-
-async function everyAnswer(data: Dataset, searchIndex: SearchIndex): Promise<Answer[]> {
-  return [
-    ...[...data.incidents.ids].map((id) => answerAttack(data, searchIndex, id)),
-    ...(await Promise.all(data.countries.map((country) => answerToll(data, searchIndex, country.code)))),
-    await answerToll(data, searchIndex, undefined),
-    answerAttack(data, searchIndex, 'Mali'),
-    answerAttack(data, searchIndex, 'Nigeria'),
-    answerAttack(data, searchIndex, '@everyone **x**'),
-    answerAttack(data, searchIndex, ''),
-  ];
-}
 
 function expectWithinLimits(message: MessagePayload): void {
   expect(message.allowedMentions).toEqual({ parse: [] });
