@@ -1,16 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../helpers/datasets.js';
 import { articleBody, quotesIn } from '../helpers/quotes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** The app as started here reads the article fixture, not data/, unless a test sets DATA_DIR itself. */
 function run(script: 'src/ask.ts' | 'src/main.ts', args: string[], input = '', env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: FIXTURE_DIR,
+      ...env,
+    },
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

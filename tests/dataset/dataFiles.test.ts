@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, parseDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
-import { realDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
+import { byId, fixtureDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
 
 const HOST_FILE = '/etc/hostname';
 
 function withSourceFile(file: string): DatasetFile {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   Object.assign(data.sources[0] as object, { file, header: '' });
   return data;
 }
@@ -52,14 +52,14 @@ describe('a dataset names only files the operator put in the data folder', () =>
     const dir = writeDataDir(withSourceFile('sources/nl/article.txt'));
     mkdirSync(path.join(dir, 'sources', 'nl'));
     symlinkSync(path.join(dir, 'sources', `${SOURCE_ID}.txt`), path.join(dir, 'sources', 'nl', 'article.txt'));
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     Object.assign(data.sources[0] as object, { file: 'sources/nl/article.txt' });
     writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(data));
     expect((await loadDataset(dir)).ok).toBe(true);
   });
 
   it('GIVEN a record file that is a link out of the data folder THEN it is refused, never read', async () => {
-    const dir = writeDataDir(realDatasetJson());
+    const dir = writeDataDir(fixtureDatasetJson());
     symlinkSync(HOST_FILE, path.join(dir, 'figures.jsonl'));
     const problems = await problemsOf(dir);
     expect(problems).toEqual([expect.stringContaining(`figures.jsonl: "figures.jsonl" is a link to ${HOST_FILE}`)]);
@@ -68,9 +68,8 @@ describe('a dataset names only files the operator put in the data folder', () =>
 
 describe('a refresh from an attachment or a URL reads what a start reads', () => {
   it('GIVEN records in incidents.jsonl beside the data THEN a dataset sent as text is checked and served with them', async () => {
-    const data = realDatasetJson();
-    const [boulkessi] = data.incidents.filter((incident) => incident.id === 'ml-boulkessi-2025-06-01');
-    const extra = { ...boulkessi, id: 'ml-boulkessi-copy-2025-06-01' };
+    const data = fixtureDatasetJson();
+    const extra = { ...byId(data.incidents, 'ml-boulkessi-2025-06-01'), id: 'ml-boulkessi-copy-2025-06-01' };
     const dir = writeDataDir(data);
     writeFileSync(path.join(dir, 'incidents.jsonl'), `${JSON.stringify(extra)}\n`);
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.js';
-import type { Incident } from '../../src/dataset/schema.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
-import { realDatasetJson } from '../helpers/datasets.js';
+import { byId, fixtureDatasetJson } from '../helpers/datasets.js';
 
 describe('groups of records', () => {
   it('GIVEN one group and one country reached through several values, interleaved THEN their records come in file order', async () => {
-    const data = realDatasetJson();
-    const [model] = data.incidents as [Incident];
+    const data = fixtureDatasetJson();
+    const model = byId(data.incidents, 'ml-boulkessi-2025-06-01');
     // Even rows claimed, odd rows alleged, countries in turn: each key is reached through more than one value.
     data.incidents = Array.from({ length: 9 }, (_, i) => ({
       ...model,
@@ -25,10 +24,11 @@ describe('groups of records', () => {
   });
 
   it('GIVEN a figure about two incidents THEN each incident has it, and an incident without figures has none', async () => {
-    const data = realDatasetJson();
-    const [first, second, third] = data.incidents as [Incident, Incident, Incident];
-    const [figure] = data.figures;
-    if (!figure) throw new Error('the bundled dataset has figures');
+    const data = fixtureDatasetJson();
+    const first = byId(data.incidents, 'ml-boulkessi-2025-06-01');
+    const second = byId(data.incidents, 'ml-dioura-2025-05-24');
+    const third = byId(data.incidents, 'ml-sirakorola-2025-05-30');
+    const figure = byId(data.figures, 'fig-boulkessi-soldiers-killed-security-sources');
     data.figures = [{ ...figure, scope: { kind: 'incidents', incidentIds: [second.id, first.id] } }];
     const dataset = await buildDataset(recordsOf(data), 'figures');
     expect(dataset.figuresByIncident.get(first.id)?.map(({ id }) => id)).toEqual([figure.id]);

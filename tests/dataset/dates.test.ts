@@ -2,19 +2,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
-import type { DatasetFile, Figure, Incident } from '../../src/dataset/schema.js';
-import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import type { DatasetFile } from '../../src/dataset/schema.js';
+import { byId, fixtureDatasetJson, indexOfId, writeDataDir } from '../helpers/datasets.js';
 
 const DIOURA = 'ml-dioura-2025-05-24';
 
 function changed(change: (data: DatasetFile) => void): DatasetFile {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   change(data);
   return data;
 }
 
-const incident = (data: DatasetFile, id: string) => data.incidents.find((item) => item.id === id) as Incident;
-const figure = (data: DatasetFile, id: string) => data.figures.find((item) => item.id === id) as Figure;
+const incident = (data: DatasetFile, id: string) => byId(data.incidents, id);
+const figure = (data: DatasetFile, id: string) => byId(data.figures, id);
 
 async function problemsOf(data: DatasetFile): Promise<string[]> {
   const result = await loadDataset(writeDataDir(data));
@@ -22,7 +22,7 @@ async function problemsOf(data: DatasetFile): Promise<string[]> {
   return result.problems.map((problem) => formatProblem({ ...problem, file: path.basename(problem.file) }));
 }
 
-const at = (data: DatasetFile, id: string) => `incidents[${data.incidents.findIndex((item) => item.id === id)}]`;
+const at = (data: DatasetFile, id: string) => `incidents[${indexOfId(data.incidents, id)}]`;
 
 describe('dates are dates of the calendar, never after the source that reports them', () => {
   it.each([
@@ -82,7 +82,7 @@ describe('figure numbers', () => {
       figure(d, 'fig-boulkessi-soldiers-killed-security-sources').value = { qualifier: 'range', low: 40, high: 30 };
     });
     const problems = await problemsOf(data);
-    const index = (id: string) => data.figures.findIndex((item) => item.id === id);
+    const index = (id: string) => indexOfId(data.figures, id);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringContaining(`figures[${index('fig-dioura-soldiers-killed-jnim-claim')}].value.number:`),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,15 @@ import { loadDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
 import type { DatasetFile, Incident } from '../../src/dataset/schema.js';
 import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
-import { loadRealDataset, REAL_DATA_DIR, realDatasetJson, SOURCE_ID, writeDataDir } from '../helpers/datasets.js';
+import {
+  byId,
+  FIXTURE_DIR,
+  fixtureDatasetJson,
+  indexOfId,
+  loadFixtureDataset,
+  SOURCE_ID,
+  writeDataDir,
+} from '../helpers/datasets.js';
 
 async function problemsOf(content: DatasetFile | string): Promise<string[]> {
   const result = await loadDataset(writeDataDir(content));
@@ -14,40 +23,38 @@ async function problemsOf(content: DatasetFile | string): Promise<string[]> {
 }
 
 function mutated(change: (data: DatasetFile) => void): DatasetFile {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   change(data);
   return data;
 }
 
-describe('the bundled dataset', () => {
-  it('GIVEN data/ THEN it loads with every cross-check passing and a content-hash version', async () => {
-    const dataset = await loadRealDataset();
+describe('the article fixture', () => {
+  it('GIVEN tests/fixtures/article THEN it loads with every cross-check passing and a content-hash version', async () => {
+    const dataset = await loadFixtureDataset();
     expect(dataset.version).toMatch(/^[0-9a-f]{12}$/);
     expect(dataset.incidents).toHaveLength(6);
+    expect([...dataset.incidents.ids]).toEqual(fixtureDatasetJson().incidents.map((incident) => incident.id));
   });
 
-  it('GIVEN the source in data/ THEN it is the shared article byte for byte', () => {
-    const shared = path.resolve(REAL_DATA_DIR, '../../shared/sources/000_be4eb2f67da9b2b5.txt');
-    const kept = readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8');
-    let original: string;
-    try {
-      original = readFileSync(shared, 'utf8');
-    } catch {
-      return; // shared/ sits beside the repository on team machines and in CI only
-    }
-    expect(kept).toBe(original);
+  it('GIVEN the fixture article THEN it is the shared article byte for byte', () => {
+    // The SHA-256 of shared/sources/000_be4eb2f67da9b2b5.txt, which sits outside the repository; the data tests check
+    // that the copy in data/ is byte for byte this one.
+    const kept = readFileSync(path.join(FIXTURE_DIR, 'sources', `${SOURCE_ID}.txt`));
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(
+      'ebbdd46c8968ded5e631fe083b16153f83a6432c3119091a89b7120720b2bb9d',
+    );
   });
 
   it('GIVEN the source metadata THEN it is Dutch, dated June 2025 to the month, publisher unknown, date marker excluded', async () => {
-    const [source] = (await loadRealDataset()).sources;
+    const source = byId((await loadFixtureDataset()).sources, SOURCE_ID);
     expect(source).toMatchObject({ language: 'nl', date: '2025-06', datePrecision: 'month', publisher: null });
-    expect(source?.header).toBe(' date 2025-06 ');
+    expect(source.header).toBe(' date 2025-06 ');
   });
 
   it('GIVEN every quote in the file THEN each stands verbatim in the article body', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     const body = normaliseWhitespace(
-      readFileSync(path.join(REAL_DATA_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
+      readFileSync(path.join(FIXTURE_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8').replace(' date 2025-06 ', ''),
     );
     const quotes = [
       ...[...dataset.incidents].flatMap((i) => [i.perpetrator.quote, ...i.outcomes.map((o) => o.quote)]),
@@ -61,7 +68,7 @@ describe('the bundled dataset', () => {
 
 describe('the incidents match the article', () => {
   const incident = async (id: string) => {
-    const found = (await loadRealDataset()).incidentsById.get(id);
+    const found = (await loadFixtureDataset()).incidentsById.get(id);
     if (!found) throw new Error(`no incident ${id}`);
     return found;
   };
@@ -123,7 +130,7 @@ describe('the incidents match the article', () => {
 });
 
 describe('the figures and statements match the article', () => {
-  const figure = async (id: string) => [...(await loadRealDataset()).figures].find((f) => f.id === id);
+  const figure = async (id: string) => [...(await loadFixtureDataset()).figures].find((f) => f.id === id);
 
   it('Boulkessi: more than 30 soldiers per two security sources, unconfirmed, one figure backed by two sentences', async () => {
     expect(await figure('fig-boulkessi-soldiers-killed-security-sources')).toMatchObject({
@@ -146,7 +153,7 @@ describe('the figures and statements match the article', () => {
   });
 
   it('Niger: one figure of more than 100 covering both attacks, never split', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     const niger = await figure('fig-niger-soldiers-killed-security-sources');
     expect(niger).toMatchObject({ value: { qualifier: 'more_than', number: 100 }, status: 'unconfirmed' });
     expect(niger?.scope).toEqual({ kind: 'incidents', incidentIds: ['ne-tahoua-2025-05-24', 'ne-dosso-2025-05-26'] });
@@ -162,7 +169,7 @@ describe('the figures and statements match the article', () => {
   });
 
   it('statements without numbers: army gave none, spokesperson declined, no official toll in Burkina Faso and Niger', async () => {
-    const dataset = await loadRealDataset();
+    const dataset = await loadFixtureDataset();
     expect([...dataset.statements].map((s) => s.kind).sort()).toEqual([
       'declined_to_answer',
       'many_dead',
@@ -187,81 +194,104 @@ describe('a broken dataset is refused with clear problems', () => {
   });
 
   it('GIVEN a missing field THEN it names the path', async () => {
+    const at = indexOfId(fixtureDatasetJson().incidents, 'ml-sirakorola-2025-05-30');
     const problems = await problemsOf(
-      mutated((d) => delete (d.incidents[2] as Partial<DatasetFile['incidents'][number]>).countryCode),
+      mutated((d) => delete (byId(d.incidents, 'ml-sirakorola-2025-05-30') as Partial<Incident>).countryCode),
     );
-    expect(problems).toEqual([expect.stringMatching(/^dataset\.json: incidents\[2\]\.countryCode: /)]);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^dataset\\.json: incidents\\[${at}\\]\\.countryCode: `)),
+    ]);
   });
 
   it('GIVEN an unknown enum value THEN it names the path and the allowed values', async () => {
-    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[0] as object, { status: 'probably' })));
+    const id = 'fig-boulkessi-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
+    const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'probably' })));
     expect(problems).toEqual([
-      expect.stringMatching(/^dataset\.json: figures\[0\]\.status: .*"claimed_by_perpetrator"/),
+      expect.stringMatching(new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.status: .*"claimed_by_perpetrator"`)),
     ]);
   });
 
   it('GIVEN a quote that is not in the source THEN it is refused, even one word off', async () => {
+    const id = 'fig-boulkessi-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const quote = d.figures[0]?.quotes[0];
-        if (quote) quote.text = quote.text.replace('30', '31');
+        const [quote] = byId(d.figures, id).quotes;
+        if (!quote?.text.includes('30')) throw new Error('fixture: expected the Boulkessi figure to quote "30"');
+        quote.text = quote.text.replace('30', '31');
       }),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/^dataset\.json: figures\[0\]\.quotes\[0\]\.text: not found verbatim in source/),
+      expect.stringMatching(
+        new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.quotes\\[0\\]\\.text: not found verbatim in source`),
+      ),
     ]);
   });
 
   it('GIVEN a quote of the date marker THEN it is refused: the marker is not article text', async () => {
+    const id = 'st-mali-army-no-figures-boulkessi';
+    const at = indexOfId(fixtureDatasetJson().statements, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const quote = d.statements[0]?.quote;
-        if (quote) quote.text = 'date 2025-06';
+        byId(d.statements, id).quote.text = 'date 2025-06';
       }),
     );
-    expect(problems).toEqual([expect.stringContaining('statements[0].quote.text: not found verbatim')]);
+    expect(problems).toEqual([expect.stringContaining(`statements[${at}].quote.text: not found verbatim`)]);
   });
 
   it('GIVEN a quote that differs only in whitespace THEN it is accepted', async () => {
     const data = mutated((d) => {
-      const quote = d.statements[4]?.quote;
-      if (quote) quote.text = quote.text.replace(/ /g, '\n  ');
+      const { quote } = byId(d.statements, 'st-bf-ne-no-official-toll');
+      quote.text = quote.text.replace(/ /g, '\n  ');
     });
+    expect(byId(data.statements, 'st-bf-ne-no-official-toll').quote.text).toContain('\n  ');
     expect((await loadDataset(writeDataDir(data))).ok).toBe(true);
   });
 
   it('GIVEN a dangling reference THEN it names the reference', async () => {
+    const id = 'fig-niger-soldiers-killed-security-sources';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(
       mutated((d) => {
-        const scope = d.figures[3]?.scope;
-        if (scope?.kind === 'incidents') scope.incidentIds[1] = 'ne-nowhere';
+        const { scope } = byId(d.figures, id);
+        if (scope.kind !== 'incidents') throw new Error('fixture: expected the Niger figure to cover incidents');
+        scope.incidentIds[1] = 'ne-nowhere';
       }),
     );
-    expect(problems).toEqual(['dataset.json: figures[3].scope.incidentIds[1]: unknown incident "ne-nowhere"']);
+    expect(problems).toEqual([`dataset.json: figures[${at}].scope.incidentIds[1]: unknown incident "ne-nowhere"`]);
   });
 
   it('GIVEN a duplicate id THEN it names both places', async () => {
+    const incidents = fixtureDatasetJson().incidents;
+    const [first, again] = [
+      indexOfId(incidents, 'ml-boulkessi-2025-06-01'),
+      indexOfId(incidents, 'ml-dioura-2025-05-24'),
+    ].sort((a, b) => a - b);
     const problems = await problemsOf(
-      mutated((d) => Object.assign(d.incidents[1] as object, { id: 'ml-boulkessi-2025-06-01' })),
+      mutated((d) => Object.assign(byId(d.incidents, 'ml-dioura-2025-05-24'), { id: 'ml-boulkessi-2025-06-01' })),
     );
     expect(problems).toContain(
-      'dataset.json: incidents[1]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[0])',
+      `dataset.json: incidents[${again}]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[${first}])`,
     );
   });
 
   it('GIVEN a perpetrator figure not marked as a claim THEN it is refused', async () => {
-    const problems = await problemsOf(mutated((d) => Object.assign(d.figures[1] as object, { status: 'confirmed' })));
+    const id = 'fig-dioura-soldiers-killed-jnim-claim';
+    const at = indexOfId(fixtureDatasetJson().figures, id);
+    const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'confirmed' })));
     expect(problems).toEqual([
-      expect.stringContaining('figures[1].status: a figure is "claimed_by_perpetrator" exactly when'),
+      expect.stringContaining(`figures[${at}].status: a figure is "claimed_by_perpetrator" exactly when`),
     ]);
   });
 
   it('GIVEN a missing source text THEN it names the file', async () => {
+    const at = indexOfId(fixtureDatasetJson().sources, SOURCE_ID);
     const problems = await problemsOf(
-      mutated((d) => Object.assign(d.sources[0] as object, { file: 'sources/missing.txt' })),
+      mutated((d) => Object.assign(byId(d.sources, SOURCE_ID), { file: 'sources/missing.txt' })),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/sources\[0\]\.file: cannot read .*missing\.txt \(no such file\)/),
+      expect.stringMatching(new RegExp(`sources\\[${at}\\]\\.file: cannot read .*missing\\.txt \\(no such file\\)`)),
     ]);
   });
 
@@ -276,7 +306,7 @@ describe('a broken dataset is refused with clear problems', () => {
 
 describe('records one a line in .jsonl files', () => {
   const writeSplit = (lines: { incidents?: string[]; figures?: string[] }) => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const head = { sources: data.sources, countries: data.countries, actors: data.actors, statements: [] };
     const dir = writeDataDir(head as unknown as DatasetFile);
     const write = (name: string, records: string[] | undefined) => {
@@ -287,27 +317,31 @@ describe('records one a line in .jsonl files', () => {
     return dir;
   };
 
-  it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the bundled dataset', async () => {
+  it('GIVEN incidents and figures as .jsonl beside dataset.json THEN they load like the same records in dataset.json', async () => {
     const result = await loadDataset(writeSplit({}));
     expect(result.ok && [...result.dataset.incidents].map((incident) => incident.id)).toEqual(
-      realDatasetJson().incidents.map((incident) => incident.id),
+      fixtureDatasetJson().incidents.map((incident) => incident.id),
     );
     expect(result.ok && result.dataset.figures).toHaveLength(5);
+    expect(result.ok && [...result.dataset.figures].map((figure) => figure.id)).toEqual(
+      fixtureDatasetJson().figures.map((figure) => figure.id),
+    );
   });
 
   it('GIVEN records with equal parts THEN they share one copy and still read as written', async () => {
     const result = await loadDataset(writeSplit({}));
     if (!result.ok) throw new Error('the split dataset does not load');
-    const [first, second] = result.dataset.incidents;
-    expect(first?.sourceIds).toEqual(second?.sourceIds);
-    expect(first?.sourceIds).toBe(second?.sourceIds);
-    expect(first?.place).not.toBe(second?.place);
-    expect([...result.dataset.incidents]).toEqual([...(await loadRealDataset()).incidents]);
+    const boulkessi = byId(result.dataset.incidents, 'ml-boulkessi-2025-06-01');
+    const dioura = byId(result.dataset.incidents, 'ml-dioura-2025-05-24');
+    expect(boulkessi.sourceIds).toEqual(dioura.sourceIds);
+    expect(boulkessi.sourceIds).toBe(dioura.sourceIds);
+    expect(boulkessi.place).not.toBe(dioura.place);
+    expect([...result.dataset.incidents]).toEqual([...(await loadFixtureDataset()).incidents]);
   });
 
   it('GIVEN lines written every way JSON allows THEN they read as the same records as compact lines', async () => {
-    const compact = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
-    const spelled = realDatasetJson().incidents.map((incident, i) => {
+    const compact = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const spelled = fixtureDatasetJson().incidents.map((incident, i) => {
       const reordered = Object.fromEntries(Object.entries(incident).reverse());
       if (i === 0) return JSON.stringify(reordered, null, 1).replaceAll('\n', ' ');
       if (i === 1) return JSON.stringify({ ...incident, unknownField: 1 });
@@ -327,7 +361,7 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN the same invalid value on several lines THEN every one of those lines is refused', async () => {
-    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
+    const incidents = fixtureDatasetJson().incidents.map((incident) => JSON.stringify(incident));
     const [first = '', second = ''] = incidents;
     incidents.push(first.replace(/"id":"[^"]+"/, '"id":"copy-1"'), second.replace(/"id":"[^"]+"/, '"id":"copy-2"'));
     const broken = incidents.map((line) => line.replace(/"countryCode":"(\w+)"/, '"countryCode":"mali"'));
@@ -341,9 +375,15 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a bad line THEN the problem names the file and the line', async () => {
-    const incidents = realDatasetJson().incidents.map((incident) => JSON.stringify(incident));
-    incidents.splice(2, 0, '', '{"id": "x"');
-    incidents[4] = incidents[4]?.replace('"countryCode":"ML"', '"countryCode":"mali"') ?? '';
+    // Two good lines, an empty line, a broken line, then Sirakorola with a bad country code, then the rest.
+    const data = fixtureDatasetJson();
+    const sirakorola = JSON.stringify(byId(data.incidents, 'ml-sirakorola-2025-05-30'));
+    const badCode = sirakorola.replace('"countryCode":"ML"', '"countryCode":"mali"');
+    expect(badCode).not.toBe(sirakorola);
+    const [one = '', two = '', ...rest] = data.incidents
+      .filter((incident) => incident.id !== 'ml-sirakorola-2025-05-30')
+      .map((incident) => JSON.stringify(incident));
+    const incidents = [one, two, '', '{"id": "x"', badCode, ...rest];
     const result = await loadDataset(writeSplit({ incidents }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
     expect(problems).toEqual([
@@ -354,7 +394,7 @@ describe('records one a line in .jsonl files', () => {
 
   it('GIVEN CRLF lines, no final newline and long non-ASCII lines THEN every line reads whole and is numbered', async () => {
     // Lines of about 50 KB in two-byte characters: the 64 KiB reads cut through lines and through characters.
-    const incidents = realDatasetJson().incidents.map((incident, i) => ({
+    const incidents = fixtureDatasetJson().incidents.map((incident, i) => ({
       ...incident,
       notes: 'é'.repeat(25_000 + i),
     }));
@@ -377,7 +417,7 @@ describe('records one a line in .jsonl files', () => {
   it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
     // About 20 MB of incidents (past what one thread reads alone): three ranges of 8 MiB, read in worker threads, each
     // line 100 KB of two-byte text.
-    const real = realDatasetJson().incidents;
+    const real = fixtureDatasetJson().incidents;
     const bulk = Array.from({ length: 200 }, (_, i) => ({
       ...(real[i % real.length] as Incident),
       id: `bulk-${i}`,
@@ -399,10 +439,12 @@ describe('records one a line in .jsonl files', () => {
   });
 
   it('GIVEN a dangling reference on a line THEN the cross-check names that line', async () => {
-    const figures = realDatasetJson().figures.map((figure) => JSON.stringify(figure));
-    figures[1] = figures[1]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
+    const data = fixtureDatasetJson();
+    const at = indexOfId(data.figures, 'fig-dioura-soldiers-killed-jnim-claim');
+    const figures = data.figures.map((figure) => JSON.stringify(figure));
+    figures[at] = figures[at]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
     const result = await loadDataset(writeSplit({ figures }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
-    expect(problems).toEqual(['figures.jsonl: line 2, scope.incidentIds[0]: unknown incident "ml-nowhere"']);
+    expect(problems).toEqual([`figures.jsonl: line ${at + 1}, scope.incidentIds[0]: unknown incident "ml-nowhere"`]);
   });
 });

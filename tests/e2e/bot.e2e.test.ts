@@ -9,7 +9,7 @@ import { deployCommands } from '../../src/bot/deployCommands.js';
 import { type RunningBot, startBot } from '../../src/bot/startBot.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { byId, fixtureDatasetJson, indexOfId, writeDataDir } from '../helpers/datasets.js';
 import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.stand-in.secret-token-value';
@@ -58,7 +58,7 @@ const refresh = (member: typeof MODERATOR, file?: { name: string; content: strin
 
 beforeAll(async () => {
   await standIn.start();
-  dataDir = writeDataDir(realDatasetJson(), 'file');
+  dataDir = writeDataDir(fixtureDatasetJson(), 'file');
   config = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_CLIENT_ID: APPLICATION_ID,
@@ -178,15 +178,17 @@ describe('the bot against a local Discord stand-in', () => {
 
   it('GIVEN a moderator refresh with a broken dataset THEN the problems are listed and the old dataset keeps serving', async () => {
     const before = bot.store.current().dataset.version;
-    const broken = realDatasetJson();
-    Object.assign(broken.figures[0] as object, { status: 'probably' });
+    const broken = fixtureDatasetJson();
+    const id = 'fig-boulkessi-soldiers-killed-security-sources';
+    const at = indexOfId(broken.figures, id);
+    Object.assign(byId(broken.figures, id), { status: 'probably' });
     const response = await refresh(MODERATOR, { name: 'dataset.json', content: JSON.stringify(broken) });
     expect(response.callback).toMatchObject({ type: 5, data: { flags: 64 } });
     const embed = embedOf(response);
     expect(embed.title).toBe('Refresh refused: the dataset has problems');
     expect(embed.description).toContain(`\`${before}\` is still serving`);
     // Escaped as all dataset text is: Discord shows "figures[0]".
-    expect(embed.description).toContain('dataset.json: figures\\[0\\].status: Invalid option');
+    expect(embed.description).toContain(`dataset.json: figures\\[${at}\\].status: Invalid option`);
     expect(bot.store.current().dataset.version).toBe(before);
     expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }])).title).toContain(
       'Boulkessi',
@@ -195,7 +197,7 @@ describe('the bot against a local Discord stand-in', () => {
 
   it('GIVEN a moderator refresh with a good attached dataset THEN it is swapped in, kept on disk with a backup, and says what changed', async () => {
     const before = bot.store.current().dataset.version;
-    const changed = realDatasetJson();
+    const changed = fixtureDatasetJson();
     changed.incidents = changed.incidents.filter((incident) => incident.id !== 'ml-dioura-2025-05-24');
     changed.figures = changed.figures.filter((figure) => figure.id !== 'fig-dioura-soldiers-killed-jnim-claim');
     const content = JSON.stringify(changed, null, 2);

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
 import type { MessagePayload } from '../../src/render/payload.js';
-import { REAL_DATA_DIR } from './datasets.js';
+import { FIXTURE_DIR, SOURCE_ID } from './datasets.js';
 
-/** The article body as quotes are checked against it. */
+/** The fixture's article body as quotes are checked against it. */
 export function articleBody(): string {
-  const text = readFileSync(path.join(REAL_DATA_DIR, 'sources/nl-2025-06-jnim-sahel.txt'), 'utf8');
+  const text = readFileSync(path.join(FIXTURE_DIR, 'sources', `${SOURCE_ID}.txt`), 'utf8');
   return normaliseWhitespace(text.replace(/^ date 2025-06 /, ''));
 }
 

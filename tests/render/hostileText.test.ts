@@ -20,7 +20,7 @@ import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { inert } from '../../src/render/text.js';
 import { DatasetStore } from '../../src/runtime/datasetStore.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
-import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
+import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
 /** At least 1,000 generated inputs a property, whatever the default is; a fixed seed, so a failure replays. */
 const RUNS = { numRuns: 1_000, seed: 20_250_601 } as const;
@@ -159,7 +159,7 @@ function expectNothingLive(message: MessagePayload): void {
 let dataset: Dataset;
 let index: SearchIndex;
 beforeAll(async () => {
-  dataset = await loadRealDataset();
+  dataset = await loadFixtureDataset();
   index = await buildSearchIndex(dataset);
 });
 
@@ -221,7 +221,7 @@ describe('text a user types can become no link, mention or markdown', () => {
 describe('text a moderator puts in a dataset can become no link, mention or markdown either', () => {
   /** The bundled data with hostile text in every free-text field answers show. */
   const hostileDataset = (text: string): DatasetFile => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     for (const incident of data.incidents) {
       incident.place.name = `${incident.place.name} ${text}`;
       incident.place.adminArea = text;

@@ -1,6 +1,5 @@
 import { EmbedBuilder, embedLength } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/answer.js';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
@@ -10,27 +9,16 @@ import type { Locale } from '../../src/render/locale.js';
 import type { MessagePayload } from '../../src/render/payload.js';
 import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
-import { loadRealDataset, realDatasetJson } from '../helpers/datasets.js';
+import { everyAnswer } from '../helpers/answers.js';
+import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 import { articleBody, quotesIn } from '../helpers/quotes.js';
 
 let dataset: Dataset;
 let index: SearchIndex;
 beforeAll(async () => {
-  dataset = await loadRealDataset();
+  dataset = await loadFixtureDataset();
   index = await buildSearchIndex(dataset);
 });
-
-async function everyAnswer(data: Dataset, searchIndex: SearchIndex): Promise<Answer[]> {
-  return [
-    ...[...data.incidents.ids].map((id) => answerAttack(data, searchIndex, id)),
-    ...(await Promise.all(data.countries.map((country) => answerToll(data, searchIndex, country.code)))),
-    await answerToll(data, searchIndex, undefined),
-    answerAttack(data, searchIndex, 'Mali'),
-    answerAttack(data, searchIndex, 'Nigeria'),
-    answerAttack(data, searchIndex, '@everyone **x**'),
-    answerAttack(data, searchIndex, ''),
-  ];
-}
 
 function expectWithinLimits(message: MessagePayload): void {
   expect(message.allowedMentions).toEqual({ parse: [] });
@@ -127,7 +115,7 @@ describe('the toll embed', () => {
   });
 
   it('GIVEN a country with no reported attack THEN "No data", never "0"', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
     const withChad = await buildDataset(recordsOf(data), 'fixture');
     const [embed] = renderAnswer(await answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
@@ -138,7 +126,7 @@ describe('the toll embed', () => {
 
 describe('a country with more figures and statements than an embed holds', () => {
   it('GIVEN 60 more figures and 30 more statements THEN the fields that fit and a last one counting every item left out', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const boulkessi = data.figures.find((figure) => figure.id === 'fig-boulkessi-soldiers-killed-security-sources');
     const statement = data.statements.find((s) => s.scope.kind === 'incidents');
     if (!boulkessi || !statement) throw new Error('fixture: expected the Boulkessi figure and an incident statement');
@@ -178,7 +166,7 @@ describe('user text', () => {
 describe('a dataset with very long texts', () => {
   it('GIVEN quotes, labels and notes far beyond the limits THEN every payload fits, shortened quotes say so and stay verbatim', async () => {
     const long = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(120);
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     for (const incident of data.incidents) {
       incident.notes = long;
       incident.place.adminArea = long.slice(0, 900);

@@ -3,10 +3,10 @@ import { buildDataset } from '../../src/dataset/dataset.js';
 import type { LoadResult } from '../../src/dataset/loadDataset.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
-import { realDatasetJson } from '../helpers/datasets.js';
+import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 const datasetVersion = (version: string, drop: string[] = []) => {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   data.incidents = data.incidents.filter((incident) => !drop.includes(incident.id));
   return buildDataset(recordsOf(data), version);
 };
