@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSWER_JSON_VERSION, AnswerJsonSchema, outcomeJson } from '../../src/console/answerJson.js';
+import { outcomeJson } from '../../src/console/answerJson.js';
+import { ANSWER_JSON_VERSION, AnswerJsonSchema } from '../../src/console/answerJsonSchema.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
 import { payload } from '../../src/render/payload.js';
 import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
