@@ -71,8 +71,10 @@ export interface Choice {
 export interface Reply {
   readonly payload: MessagePayload;
   readonly kind: AnswerKind | 'info' | 'refused';
-  /** Place names of the incidents answered, best first. */
+  /** Ids of the incidents answered, best first. */
   readonly incidents: readonly string[];
+  /** What the payload renders, when the command answered a question: `ask --json` prints it. */
+  readonly answer?: Answer;
 }
 
 export interface Command {
@@ -89,19 +91,19 @@ export interface Command {
 }
 
 export function replyOf(answer: Answer, payload: MessagePayload): Reply {
-  return { payload, kind: answer.kind === 'region' ? 'toll' : answer.kind, incidents: placesOf(answer) };
+  return { payload, kind: answer.kind === 'region' ? 'toll' : answer.kind, incidents: incidentIdsOf(answer), answer };
 }
 
-function placesOf(answer: Answer): string[] {
+function incidentIdsOf(answer: Answer): string[] {
   switch (answer.kind) {
     case 'incident':
-      return [answer.report.incident.place.name];
+      return [answer.report.incident.id];
     case 'choose':
-      return answer.options.map((option) => option.incident.place.name);
+      return answer.options.map((option) => option.incident.id);
     case 'toll':
-      return answer.toll.incidents.map((incident) => incident.place.name);
+      return answer.toll.incidents.map((incident) => incident.id);
     case 'region':
-      return answer.toll.countries.flatMap((country) => country.incidents.map((incident) => incident.place.name));
+      return answer.toll.countries.flatMap((country) => country.incidents.map((incident) => incident.id));
     default:
       return [];
   }

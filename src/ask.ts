@@ -1,15 +1,20 @@
 import { consoleOperator } from '../commands/command.js';
 import { commandContext, openStore } from './app.js';
 import { loadConfig } from './config.js';
-import { answerLine } from './console/answerLine.js';
+import { outcomeJson } from './console/answerJson.js';
+import { answerLine, type LineOutcome } from './console/answerLine.js';
+import { ignoreClosedPipe } from './console/quietStdout.js';
 import { renderForTerminal, terminalHasColour } from './console/terminalRender.js';
-import { exitWithFailure } from './failures.js';
+import { ExitCode, exitWithFailure } from './failures.js';
 import { createLogger } from './logger.js';
 import { toLocale } from './render/locale.js';
 
-const USAGE = 'Usage: npm run ask -- [--json] [--locale nl] "/toll Niger"';
+const USAGE = 'Usage: npm run -s ask -- [--json] [--locale nl] "/toll Niger"';
 
-/** One question, one answer: `npm run ask -- "/toll Niger"`; with --json, exactly one JSON object on stdout. */
+/**
+ * One question, one answer: `npm run -s ask -- "/toll Niger"`; with --json, exactly one JSON object on stdout
+ * (logs go to stderr). The exit code says whether it was answered (README: "Scripts").
+ */
 async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const localeAt = args.indexOf('--locale');
@@ -18,7 +23,7 @@ async function main(args: string[]): Promise<number> {
   const line = args.filter((arg, i) => arg !== '--json' && !localeArgs.includes(i)).join(' ');
   if (!json && line.trim() === '') {
     process.stderr.write(`${USAGE}\n`);
-    return 1;
+    return ExitCode.userError;
   }
 
   const config = loadConfig();
@@ -27,24 +32,23 @@ async function main(args: string[]): Promise<number> {
   const requester = consoleOperator('ask');
   const outcome = await answerLine(line, commandContext(store, config, logger, requester, locale));
 
-  if (outcome.kind !== 'reply') {
-    const text = outcome.kind === 'text' ? outcome.text : '';
-    process.stdout.write(json ? `${JSON.stringify({ result: { kind: 'info', incidents: [] }, text })}\n` : `${text}\n`);
-    return 0;
-  }
-  const { reply } = outcome;
-  if (json) {
-    const result = { kind: reply.kind === 'refused' ? 'error' : reply.kind, incidents: reply.incidents };
-    process.stdout.write(`${JSON.stringify({ result, message: reply.payload })}\n`);
-  } else {
-    process.stdout.write(`${renderForTerminal(reply.payload, terminalHasColour(config))}\n`);
-  }
-  return reply.kind === 'error' ? 1 : 0;
+  if (json) process.stdout.write(`${JSON.stringify(outcomeJson(outcome))}\n`);
+  else if (outcome.kind === 'quit') process.stdout.write('\n');
+  else if (outcome.kind === 'text') process.stdout.write(`${outcome.text}\n`);
+  else process.stdout.write(`${renderForTerminal(outcome.reply.payload, terminalHasColour(config))}\n`);
+  return exitCodeOf(outcome);
 }
 
+function exitCodeOf(outcome: LineOutcome): number {
+  if (outcome.kind === 'crash') return ExitCode.failure;
+  if (outcome.kind !== 'reply') return ExitCode.done;
+  return outcome.reply.kind === 'error' || outcome.reply.kind === 'refused' ? ExitCode.userError : ExitCode.done;
+}
+
+ignoreClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => exitWithFailure(error, 'Unexpected failure'),
+  (error: unknown) => exitWithFailure(error, 'Unexpected failure', ExitCode.failure),
 );

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, Reply } from '../../commands/command.js';
+import { type CommandContext, type Reply, replyOf } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
+import type { Answer } from '../answers/answer.js';
 import { renderCrash } from '../render/renderAdmin.js';
 import { renderAnswer } from '../render/renderAnswer.js';
 import { helpText, parseLine } from './parseLine.js';
 
-export type LineOutcome = { kind: 'reply'; reply: Reply } | { kind: 'text'; text: string } | { kind: 'quit' };
+export type LineOutcome =
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'text'; text: string }
+  | { kind: 'quit' }
+  /** A command threw: a bug, not the question. The reply gives the user the reference the log has. */
+  | { kind: 'crash'; reply: Reply; reference: string };
 
 /** One typed line in, one answer out: the console's whole transport. Never throws. */
 export async function answerLine(line: string, context: CommandContext): Promise<LineOutcome> {
@@ -17,12 +23,12 @@ export async function answerLine(line: string, context: CommandContext): Promise
       return { kind: 'text', text: helpText(commands) };
     case 'empty':
     case 'unknown': {
-      const answer = {
+      const answer: Answer = {
         kind: 'error',
         code: parsed.kind === 'empty' ? 'empty_query' : 'unknown_command',
         input: line,
-      } as const;
-      return { kind: 'reply', reply: { payload: renderAnswer(answer, context.locale), kind: 'error', incidents: [] } };
+      };
+      return { kind: 'reply', reply: replyOf(answer, renderAnswer(answer, context.locale)) };
     }
     case 'command':
       try {
@@ -31,8 +37,9 @@ export async function answerLine(line: string, context: CommandContext): Promise
         const reference = randomUUID().slice(0, 8);
         context.logger.error({ err: error, reference, line }, 'command failed');
         return {
-          kind: 'reply',
+          kind: 'crash',
           reply: { payload: renderCrash(reference, context.locale), kind: 'error', incidents: [] },
+          reference,
         };
       }
   }

@@ -6,6 +6,7 @@ import type { RefreshOutcome, Snapshot } from '../runtime/datasetStore.js';
 import { buildEmbed } from './embed.js';
 import { type Locale, plural } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
+import { diffFields } from './renderDiff.js';
 import { fill, type Strings, stringsFor } from './strings.js';
 import { describeSource, inert } from './text.js';
 
@@ -72,27 +73,20 @@ export function renderStatus(snapshot: Snapshot, locale: Locale): MessagePayload
 export function renderRefresh(outcome: RefreshOutcome, locale: Locale): MessagePayload {
   const strings = stringsFor(locale);
   if (!outcome.ok) return renderProblems(outcome.problems, outcome.serving.dataset.version, strings);
-  const list = (ids: readonly string[]) =>
-    ids.length === 0
-      ? strings.none
-      : ids
-          .slice(0, 20)
-          .map((id) => `\`${id}\``)
-          .join(', ') + (ids.length > 20 ? ` (+${ids.length - 20})` : '');
+  const fields = diffFields(outcome.diff, strings, locale);
   const embed = buildEmbed(
     {
       title: strings.refreshedTitle,
-      description: fill(strings.refreshedText, {
-        next: outcome.current.dataset.version,
-        previous: outcome.previous.dataset.version,
-        origin: inert(outcome.current.origin),
-      }),
+      description: [
+        fill(strings.refreshedText, {
+          next: outcome.current.dataset.version,
+          previous: outcome.previous.dataset.version,
+          origin: inert(outcome.current.origin),
+        }),
+        ...(fields.length === 0 ? [strings.noRecordChanged] : []),
+      ].join('\n'),
       colour: Colour.confirmed,
-      fields: [
-        { name: `${strings.added} (${outcome.diff.added.length})`, value: list(outcome.diff.added) },
-        { name: `${strings.removed} (${outcome.diff.removed.length})`, value: list(outcome.diff.removed) },
-        { name: `${strings.changed} (${outcome.diff.changed.length})`, value: list(outcome.diff.changed) },
-      ],
+      fields,
     },
     strings,
   );

@@ -89,6 +89,10 @@ export interface Strings {
   added: string;
   removed: string;
   changed: string;
+  /** The refresh's changes, a field a kind of record: "Figures (1 changed)", then "changed: `fig-…`". */
+  recordKinds: Labels<'sources' | 'countries' | 'actors' | 'incidents' | 'figures' | 'statements'>;
+  recordChanges: Labels<'added' | 'removed' | 'changed'>;
+  noRecordChanged: string;
   none: string;
   refreshFailedTitle: string;
   refreshFailedText: string;
@@ -252,6 +256,16 @@ const en: Strings = {
   added: 'Incidents added',
   removed: 'Incidents removed',
   changed: 'Incidents changed',
+  recordKinds: {
+    sources: 'Sources',
+    countries: 'Countries',
+    actors: 'Actors',
+    incidents: 'Incidents',
+    figures: 'Figures',
+    statements: 'Statements without numbers',
+  },
+  recordChanges: { added: 'added', removed: 'removed', changed: 'changed' },
+  noRecordChanged: 'No record was added, removed or changed.',
   none: 'none',
   refreshFailedTitle: 'Refresh refused: the dataset has problems',
   refreshFailedText: 'Nothing changed: version `{version}` is still serving. First problems ({shown} of {total}):',
@@ -423,6 +437,16 @@ const nl: Strings = {
   added: 'Aanvallen toegevoegd',
   removed: 'Aanvallen verwijderd',
   changed: 'Aanvallen gewijzigd',
+  recordKinds: {
+    sources: 'Bronnen',
+    countries: 'Landen',
+    actors: 'Actoren',
+    incidents: 'Aanvallen',
+    figures: 'Cijfers',
+    statements: 'Uitspraken zonder aantallen',
+  },
+  recordChanges: { added: 'toegevoegd', removed: 'verwijderd', changed: 'gewijzigd' },
+  noRecordChanged: 'Er is geen record toegevoegd, verwijderd of gewijzigd.',
   none: 'geen',
   refreshFailedTitle: 'Vernieuwen geweigerd: de dataset bevat fouten',
   refreshFailedText:

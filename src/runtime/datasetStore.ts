@@ -1,8 +1,10 @@
-import { forEachChunked } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
 import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
+import { type DatasetDiff, diffDatasets } from './datasetDiff.js';
+
+export type { DatasetDiff };
 
 /** The dataset being served with its index: replaced whole, never modified. */
 export interface Snapshot {
@@ -12,12 +14,6 @@ export interface Snapshot {
   readonly loadedBy: string;
   /** Where it came from: the folder, a URL, an attachment's name. */
   readonly origin: string;
-}
-
-export interface DatasetDiff {
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-  readonly changed: readonly string[];
 }
 
 export type RefreshOutcome =
@@ -67,20 +63,4 @@ export class DatasetStore {
     this.queue = outcome.catch(() => undefined);
     return outcome;
   }
-}
-
-/** Which incidents a refresh added, removed or changed; compared in chunks, as large datasets take a while. */
-async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
-  const added: string[] = [];
-  const changed: string[] = [];
-  await forEachChunked(after.incidents.ids, (id, row) => {
-    const old = before.incidentsById.get(id);
-    if (!old) added.push(id);
-    else if (JSON.stringify(old) !== JSON.stringify(after.incidents.at(row))) changed.push(id);
-  });
-  const removed: string[] = [];
-  await forEachChunked(before.incidents.ids, (id) => {
-    if (!after.incidentsById.has(id)) removed.push(id);
-  });
-  return { added, removed, changed };
 }

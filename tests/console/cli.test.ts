@@ -35,20 +35,20 @@ describe('npm run ask -- --json', () => {
   it('GIVEN "/toll Niger" THEN exactly one JSON object: the result and the exact payload', () => {
     const { code, json } = askJson('/toll Niger');
     expect(code).toBe(0);
-    expect(json.result).toEqual({ kind: 'toll', incidents: ['Dosso region', 'Tahoua region'] });
+    expect(json).toMatchObject({ kind: 'toll', incidents: [{ place: 'Dosso region' }, { place: 'Tahoua region' }] });
     expect(json.message.embeds[0].title).toBe('Reported toll: Niger');
     expect(json.message.allowedMentions).toEqual({ parse: [] });
     for (const quote of quotesIn(json.message)) expect(articleBody()).toContain(quote.text);
   });
 
   it('GIVEN a typo THEN the incident, by place name', () => {
-    expect(askJson('/attack Boulkesi').json.result).toEqual({ kind: 'incident', incidents: ['Boulkessi'] });
+    expect(askJson('/attack Boulkesi').json).toMatchObject({ kind: 'incident', incidents: [{ place: 'Boulkessi' }] });
   });
 
   it('GIVEN a place the sources do not cover THEN not_found, exit 0', () => {
     const { code, json } = askJson('/attack Timbuktu');
     expect(code).toBe(0);
-    expect(json.result).toEqual({ kind: 'not_found', incidents: [] });
+    expect(json).toMatchObject({ kind: 'not_found', incidents: [] });
   });
 
   it.each([
@@ -58,14 +58,14 @@ describe('npm run ask -- --json', () => {
   ])('GIVEN %s THEN kind error, the message the user would see, exit 1, no stack trace', (_what, line) => {
     const { code, json, stderr } = askJson(line);
     expect(code).toBe(1);
-    expect(json.result.kind).toBe('error');
+    expect(json.kind).toBe('error');
     expect(json.message.embeds[0].description.length).toBeGreaterThan(10);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('GIVEN emoji, markdown and @everyone THEN not found, escaped, pinging no one', () => {
     const { json } = askJson('/attack 🔥 **@everyone**');
-    expect(json.result.kind).toBe('not_found');
+    expect(json.kind).toBe('not_found');
     expect(json.message.embeds[0].description).toContain('\\*\\*@\u200beveryone\\*\\*');
   });
 });

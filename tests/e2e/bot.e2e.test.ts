@@ -204,7 +204,7 @@ describe('the bot against a local Discord stand-in', () => {
     const embed = embedOf(await refresh(MODERATOR, { name: 'dataset.json', content }));
     expect(embed.title, embed.description).toBe('Dataset refreshed');
     expect(embed.description).toContain(`(was \`${before}\`)`);
-    expect(embed.fields?.[1]).toEqual({ name: 'Incidents removed (1)', value: '`ml-dioura-2025-05-24`' });
+    expect(embed.fields?.[0]).toEqual({ name: 'Incidents (1 removed)', value: 'removed: `ml-dioura-2025-05-24`' });
     expect(readFileSync(path.join(dataDir, 'dataset.json'), 'utf8')).toBe(content);
     expect(existsSync(path.join(dataDir, 'dataset.json.bak'))).toBe(true);
     expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Dioura' }])).title).toBe(

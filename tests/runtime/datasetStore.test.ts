@@ -48,7 +48,7 @@ describe('DatasetStore', () => {
       'mod#1',
       'https://example.org/d.json',
     );
-    expect(outcome.ok && outcome.diff).toEqual({
+    expect(outcome.ok && outcome.diff.incidents).toEqual({
       added: ['ml-dioura-2025-05-24'],
       removed: ['bf-djibo-2025-05'],
       changed: [],
