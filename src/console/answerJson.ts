@@ -57,7 +57,7 @@ export function answerJson(answer: Answer, message: MessagePayload | null): Answ
         ...base,
         incidents: [incidentJson(report.incident)],
         figures: report.figures.map((view) => figureJson(view, null)),
-        statements: report.statements.map(statementJson),
+        statements: report.statements.map((view) => statementJson(view.statement)),
         sources: answer.sources.map(sourceJson),
       };
     }
@@ -95,7 +95,7 @@ function tollsJson(
   };
   for (const toll of tolls) {
     for (const view of toll.figures) addFigure(view, view.role);
-    for (const statement of toll.statements) if (!statements.has(statement.id)) statements.set(statement.id, statement);
+    for (const { statement } of toll.statements) statements.set(statement.id, statement);
   }
   for (const view of regionFigures) addFigure(view, 'region_wide');
   return {
@@ -109,7 +109,8 @@ function tollsJson(
         reported: total.reported,
         claimedOnly: total.claimedOnly,
         claimants: [...total.claimants],
-        reporters: total.reporters.map(({ status, label }) => ({ status, label })),
+        reports: total.reports.map((view) => view.figure.id),
+        claims: total.claims.map((view) => view.figure.id),
       })),
     ),
   };

@@ -45,16 +45,14 @@ export const TotalJsonSchema = z.object({
   /** The sum of claims about attacks no independent report covers: never part of `reported`. */
   claimedOnly: FigureValueSchema.nullable(),
   claimants: z.array(z.string()),
-  reporters: z.array(z.object({ status: FigureSchema.shape.status, label: z.string() })),
+  /** The ids of the figures added up in `reported`: each about attacks none of the others covers. */
+  reports: z.array(z.string()),
+  /** The ids of the claims added up in `claimedOnly`. */
+  claims: z.array(z.string()),
 });
 
-export const SourceJsonSchema = SourceSchema.pick({
-  id: true,
-  title: true,
-  date: true,
-  language: true,
-  publisher: true,
-});
+const { id, title, date, language, publisher } = SourceSchema.shape;
+export const SourceJsonSchema = z.object({ id, title, date, language, publisher });
 
 /** What `npm run -s ask -- --json` prints: one object, every key always present. */
 export const AnswerJsonSchema = z.object({

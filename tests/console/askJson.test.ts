@@ -5,7 +5,7 @@ import { outcomeJson } from '../../src/console/answerJson.js';
 import { ANSWER_JSON_VERSION, AnswerJsonSchema } from '../../src/console/answerJsonSchema.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
 import { payload } from '../../src/render/payload.js';
-import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const STACK_TRACE = /\n\s+at /;
@@ -13,7 +13,7 @@ const STACK_TRACE = /\n\s+at /;
 let data: DatasetFile;
 let env: Record<string, string>;
 beforeAll(() => {
-  data = realDatasetJson();
+  data = fixtureDatasetJson();
   env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',

@@ -6,7 +6,7 @@ import { buildDataset } from '../../src/dataset/dataset.js';
 import { summariseDataset } from '../../src/dataset/datasetSummary.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
-import { realDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -24,7 +24,7 @@ const summaryOf = async (data: DatasetFile) => summariseDataset(await buildDatas
 
 describe('summariseDataset', () => {
   it('GIVEN a dataset THEN its counts by kind, its sources and the earliest and latest incident dates', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [first] = data.incidents;
     if (!first) throw new Error('the bundled dataset has no incident');
     data.incidents.push(
@@ -48,7 +48,7 @@ describe('summariseDataset', () => {
   });
 
   it('GIVEN no incidents THEN no period', async () => {
-    const data = { ...realDatasetJson(), incidents: [], figures: [], statements: [] };
+    const data = { ...fixtureDatasetJson(), incidents: [], figures: [], statements: [] };
     expect((await summaryOf(data)).period).toBeNull();
   });
 
@@ -81,7 +81,7 @@ describe('summariseDataset', () => {
 
 describe('npm run validate', () => {
   it('GIVEN a valid folder THEN the summary on stdout, exit 0', () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const { code, stdout, stderr } = validate([writeDataDir(data)]);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/: valid, version [0-9a-f]{12}\n/);
@@ -91,7 +91,7 @@ describe('npm run validate', () => {
   });
 
   it('GIVEN a folder that fails the schema THEN the problem on its own line on stdout, exit 1, no stack trace', () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [first] = data.figures;
     if (!first) throw new Error('the bundled dataset has no figure');
     data.figures = [{ ...first, status: 'sure' as 'confirmed' }, ...data.figures.slice(1)];
@@ -105,7 +105,7 @@ describe('npm run validate', () => {
   });
 
   it('GIVEN a folder whose records fail the cross-checks THEN each of those problems too', () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [first, second] = data.figures;
     if (!first || !second) throw new Error('the bundled dataset has fewer than two figures');
     data.figures = [first, { ...second, id: first.id }, ...data.figures.slice(2)];

@@ -6,7 +6,7 @@ import { EmbedLimits } from '../../src/render/embed.js';
 import { renderRefresh } from '../../src/render/renderAdmin.js';
 import { type DatasetDiff, diffDatasets } from '../../src/runtime/datasetDiff.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
-import { realDatasetJson } from '../helpers/datasets.js';
+import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 const FIGURE_ID = 'fig-boulkessi-soldiers-killed-security-sources';
 const NOTHING = { added: [], removed: [], changed: [] };
@@ -23,7 +23,7 @@ const datasetOf = (data: DatasetFile, version: string) => buildDataset(recordsOf
 
 /** The bundled dataset with one figure's number corrected, and nothing else touched. */
 function withCorrectedFigure(): DatasetFile {
-  const data = realDatasetJson();
+  const data = fixtureDatasetJson();
   data.figures = data.figures.map((figure) =>
     figure.id === FIGURE_ID && figure.value.qualifier !== 'range'
       ? { ...figure, value: { ...figure.value, number: figure.value.number + 1 } }
@@ -33,7 +33,7 @@ function withCorrectedFigure(): DatasetFile {
 }
 
 async function refreshTo(data: DatasetFile) {
-  const store = new DatasetStore(await makeSnapshot(await datasetOf(realDatasetJson(), 'v1'), 'test', 'data'));
+  const store = new DatasetStore(await makeSnapshot(await datasetOf(fixtureDatasetJson(), 'v1'), 'test', 'data'));
   const outcome = await store.refresh(async () => ({ ok: true, dataset: await datasetOf(data, 'v2') }), 'mod', 'data');
   if (!outcome.ok) throw new Error('the refresh failed');
   return outcome;
@@ -50,7 +50,7 @@ describe('refresh diff over every kind of record', () => {
   });
 
   it('GIVEN the same records again THEN no field, and a line saying no record changed', async () => {
-    const outcome = await refreshTo(realDatasetJson());
+    const outcome = await refreshTo(fixtureDatasetJson());
     expect(outcome.diff).toEqual(NO_CHANGE);
     const [embed] = renderRefresh(outcome, 'en').embeds;
     expect(embed?.fields ?? []).toEqual([]);
@@ -58,7 +58,7 @@ describe('refresh diff over every kind of record', () => {
   });
 
   it('GIVEN the same figure written with its keys in another order THEN no change', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     data.figures = data.figures.map(({ id, quotes, scope, status, saidBy, value, counts }) => ({
       quotes,
       scope,
@@ -68,13 +68,13 @@ describe('refresh diff over every kind of record', () => {
       counts,
       id,
     }));
-    expect((await diffDatasets(await datasetOf(realDatasetJson(), 'a'), await datasetOf(data, 'b'))).figures).toEqual(
-      NOTHING,
-    );
+    expect(
+      (await diffDatasets(await datasetOf(fixtureDatasetJson(), 'a'), await datasetOf(data, 'b'))).figures,
+    ).toEqual(NOTHING);
   });
 
   it('GIVEN sources, countries, actors and statements changed THEN each kind says which, by id', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     data.countries = data.countries.map((country) =>
       country.code === 'ML' ? { ...country, names: { ...country.names, fr: 'République du Mali' } } : country,
     );
@@ -82,7 +82,7 @@ describe('refresh diff over every kind of record', () => {
     const [dropped, ...statements] = data.statements;
     data.statements = statements;
     const outcome = await refreshTo(data);
-    const actorIds = realDatasetJson().actors.map((actor) => actor.id);
+    const actorIds = fixtureDatasetJson().actors.map((actor) => actor.id);
     expect(outcome.diff).toEqual({
       ...NO_CHANGE,
       countries: { ...NOTHING, changed: ['ML'] },
@@ -98,7 +98,7 @@ describe('refresh diff over every kind of record', () => {
   });
 
   it('GIVEN thousands of ids THEN each field stays within Discord limits and says how many more', async () => {
-    const data = realDatasetJson();
+    const data = fixtureDatasetJson();
     const [figure] = data.figures;
     if (!figure) throw new Error('the bundled dataset has no figure');
     for (let n = 0; n < 3000; n++) data.figures.push({ ...figure, id: `fig-extra-${n}` });
