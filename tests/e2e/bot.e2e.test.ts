@@ -15,6 +15,8 @@ import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } fr
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.stand-in.secret-token-value';
 const MODERATOR = { id: '400000000000000005', permissions: '32' };
 const MEMBER = { id: '400000000000000006', permissions: '0' };
+const OPERATORS_GUILD_ID = '200000000000000009';
+const STRANGERS_GUILD_ID = '200000000000000066';
 
 // A command that always fails, to see how the bot reports a crash: the real router, the real client.
 const boom: Command = {
@@ -39,8 +41,8 @@ const embedOf = (response: InteractionResponse): Embed => {
 };
 const slash = (name: string, options: unknown[] = [], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
   standIn.interact({ type: 2, name, options, ...extra });
-const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }) => {
-  if (!file) return slash('dataset', [{ type: 1, name: 'refresh', options: [] }], { member });
+const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }, guildId = GUILD_ID) => {
+  if (!file) return slash('dataset', [{ type: 1, name: 'refresh', options: [] }], { member, guildId });
   const url = standIn.hostFile(file.name, file.content);
   const attachment = {
     id: '500000000000000001',
@@ -96,6 +98,18 @@ describe('the bot against a local Discord stand-in', () => {
     expect(registered.find((command) => command.name === 'dataset')).toMatchObject({
       default_member_permissions: '32',
     });
+  });
+
+  it('GIVEN public commands deployed globally and an admin server THEN /dataset is registered on the admin server only', async () => {
+    const global = { ...config, DISCORD_GUILD_ID: undefined, ADMIN_GUILD_IDS: [OPERATORS_GUILD_ID] };
+    const deployments = await deployCommands(global, TOKEN, APPLICATION_ID, commands);
+    expect(deployments).toEqual([
+      { scope: 'global (every server; may take a while to show)', names: ['attack', 'toll', 'about'] },
+      { scope: `server ${OPERATORS_GUILD_ID}`, names: ['dataset'] },
+    ]);
+    expect((standIn.registered.get('global') as { name: string }[]).map((command) => command.name)).not.toContain(
+      'dataset',
+    );
   });
 
   it('GIVEN the bot logged in THEN it identified with the Guilds intent only', () => {
@@ -174,6 +188,26 @@ describe('the bot against a local Discord stand-in', () => {
     expect(embedOf(response).title).toBe('Not allowed');
     expect(response.callback.data?.flags ?? response.callback.data).toBeTruthy();
     expect(logLines.some((line) => line.includes('dataset refresh refused') && line.includes(MEMBER.id))).toBe(true);
+  });
+
+  it('GIVEN a member with Manage Server in a server that is not an admin server THEN every /dataset command is refused and logged with where', async () => {
+    const before = bot.store.current().dataset.version;
+    for (const subcommand of ['refresh', 'status']) {
+      const response = await slash('dataset', [{ type: 1, name: subcommand, options: [] }], {
+        member: MODERATOR,
+        guildId: STRANGERS_GUILD_ID,
+      });
+      const embed = embedOf(response);
+      expect(embed.title).toBe('Not allowed');
+      expect(embed.description).toContain('only moderators of the operators’ own servers can manage it');
+      expect(response.callback.data?.flags ?? 64).toBe(64);
+    }
+    const refusals = logLines.filter((line) => line.includes('refused: not_admin_server'));
+    expect(refusals.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ guildId: STRANGERS_GUILD_ID, by: expect.objectContaining({ id: MODERATOR.id }) }),
+      expect.objectContaining({ guildId: STRANGERS_GUILD_ID, subcommand: 'status' }),
+    ]);
+    expect(bot.store.current().dataset.version).toBe(before);
   });
 
   it('GIVEN a moderator refresh with a broken dataset THEN the problems are listed and the old dataset keeps serving', async () => {

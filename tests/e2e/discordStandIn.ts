@@ -87,6 +87,8 @@ export class DiscordStandIn {
     member?: Member;
     locale?: string;
     resolved?: Record<string, unknown>;
+    /** The server the interaction comes from: the test server unless said otherwise. */
+    guildId?: string;
   }): Promise<InteractionResponse> {
     if (!this.socket) throw new Error('the bot is not connected');
     const id = this.snowflake();
@@ -108,9 +110,9 @@ export class DiscordStandIn {
       version: 1,
       locale: options.locale ?? 'en-US',
       guild_locale: 'en-US',
-      guild_id: GUILD_ID,
+      guild_id: options.guildId ?? GUILD_ID,
       channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+      channel: { id: CHANNEL_ID, type: 0, guild_id: options.guildId ?? GUILD_ID, name: 'general' },
       member: {
         user,
         roles: member.roles ?? [],
@@ -122,7 +124,7 @@ export class DiscordStandIn {
       },
       app_permissions: '8',
       entitlements: [],
-      authorizing_integration_owners: { 0: GUILD_ID },
+      authorizing_integration_owners: { 0: options.guildId ?? GUILD_ID },
       context: 0,
       data: {
         id: this.snowflake(),
