@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
 import { answerAttack, countIncidents } from '../src/answers/attackAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
-import { formatDate, truncate } from '../src/render/text.js';
+import { stringsFor } from '../src/render/strings.js';
+import { formatDateWithCaveat, plainText, truncate } from '../src/render/text.js';
 import { type Choice, type Command, replyOf } from './command.js';
 
 const MAX_CHOICES = 25;
@@ -39,13 +40,13 @@ export const attack = {
       const { count, only } = countIncidents(dataset, entry);
       const choice = only
         ? {
-            name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDate(only.date, context.locale)}`,
+            name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDateWithCaveat(only.date, stringsFor(context.locale), context.locale)}`,
             value: only.id,
           }
         : { name: `${entry.label} (${count})`, value: entry.label };
       if (!choices.has(choice.value)) {
         choices.set(choice.value, {
-          name: truncate(choice.name, CHOICE_LENGTH),
+          name: truncate(plainText(choice.name), CHOICE_LENGTH),
           value: truncate(choice.value, CHOICE_LENGTH),
         });
       }

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
 import { answerToll } from '../src/answers/tollAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
+import { plainText, truncate } from '../src/render/text.js';
 import { type Command, replyOf } from './command.js';
 
 export const toll = {
@@ -32,7 +33,7 @@ export const toll = {
       .flatMap((entry) => entry.targets.flatMap((target) => (target.kind === 'country' ? [target.code] : [])));
     return [...new Set(codes)].flatMap((code) => {
       const country = dataset.countriesByCode.get(code);
-      return country ? [{ name: country.names[context.locale], value: code }] : [];
+      return country ? [{ name: truncate(plainText(country.names[context.locale]), 100), value: code }] : [];
     });
   },
 } satisfies Command;

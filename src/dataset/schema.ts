@@ -25,6 +25,9 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD')
   .refine(isCalendarDate, 'not a date of the calendar (month 01 to 12, a day the month has)');
 
+/** A day of the calendar (YYYY-MM-DD). */
+const day = calendarDate.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
 /** A day precision needs YYYY-MM-DD, a month precision YYYY-MM. `field` names the date's field, for the problem. */
 function precisionMatches(
   date: { value: string; precision: 'day' | 'week' | 'month' },
@@ -40,6 +43,29 @@ function precisionMatches(
     });
   }
 }
+
+/** What an attack was on. */
+export const TARGETS = [
+  'military_base',
+  'military_positions',
+  'military_positions_and_town',
+  'military_convoy',
+  'patrol',
+  'checkpoint',
+  'police_post',
+  'town',
+  'village',
+  'civilians',
+  'displacement_camp',
+  'market',
+  'place_of_worship',
+  'school',
+  'health_facility',
+  'mine',
+  'infrastructure',
+  'government_building',
+  'unspecified',
+] as const;
 
 export const QuoteSchema = z.object({
   sourceId: id,
@@ -57,15 +83,40 @@ export const SourceSchema = z
     /** Exact text the file starts with that is not source text (a date marker, say): never quotable. */
     header: z.string().default(''),
     language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 language code such as "nl"'),
+    /** When the source was published, as precisely as known: what "last Sunday" is worked out from. */
     date: calendarDate,
     datePrecision: z.enum(['day', 'month']),
-    publisher: z.string().nullable(),
+    /** The day of publication, where the source gives it more precisely than `date`. */
+    published: day.optional(),
+    /** The day our copy of the text was taken. */
+    accessed: day.optional(),
+    /** Who published it; null or left out: unknown. */
+    publisher: nonEmpty.nullable().default(null),
+    /** The source's own headline, verbatim, where our copy has one. */
+    headline: nonEmpty.optional(),
+    /** Where the source can be read. */
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    /** How the bot names the source: our words, not the source's. */
     title: nonEmpty,
     description: nonEmpty,
   })
-  .superRefine((source, context) =>
-    precisionMatches({ value: source.date, precision: source.datePrecision }, context, 'date'),
-  );
+  .superRefine((source, context) => {
+    precisionMatches({ value: source.date, precision: source.datePrecision }, context, 'date');
+    if (source.published !== undefined && !source.published.startsWith(source.date)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: `${source.published} is not within the source's date (${source.date})`,
+      });
+    }
+    if (source.accessed !== undefined && source.accessed < (source.published ?? source.date)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['accessed'],
+        message: `${source.accessed} is before the source was published (${source.published ?? source.date})`,
+      });
+    }
+  });
 
 export const CountrySchema = z.object({
   code: countryCode,
@@ -129,7 +180,8 @@ export const IncidentSchema = z.object({
     precision: z.enum(['place', 'near_place', 'admin_area']),
   }),
   countryCode,
-  target: z.enum(['military_base', 'town', 'military_positions', 'military_positions_and_town', 'unspecified']),
+  /** What was attacked, in the words news reports use; the kinds follow ACLED's sub-event vocabulary where it fits. */
+  target: z.enum(TARGETS),
   date: IncidentDateSchema,
   perpetrator: z.object({
     actorId: id.nullable(),

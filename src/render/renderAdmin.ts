@@ -2,13 +2,14 @@ import type { APIEmbedField } from 'discord.js';
 import type { DatasetAccess } from '../../commands/command.js';
 import type { Problem } from '../dataset/problems.js';
 import { formatProblem } from '../dataset/problems.js';
+import type { Source } from '../dataset/schema.js';
 import type { RefreshOutcome, Snapshot } from '../runtime/datasetStore.js';
 import { buildEmbed } from './embed.js';
 import { type Locale, plural } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { diffFields } from './renderDiff.js';
 import { fill, type Strings, stringsFor } from './strings.js';
-import { describeSource, inert } from './text.js';
+import { describeSource, formatCalendarDate, inert } from './text.js';
 
 const PROBLEMS_SHOWN = 10;
 
@@ -33,9 +34,19 @@ function snapshotFields(snapshot: Snapshot, strings: Strings, locale: Locale): A
     },
     {
       name: dataset.sources.length === 1 ? strings.source : strings.sources,
-      value: dataset.sources.map((source) => `• ${inert(describeSource(source, strings, locale))}`).join('\n'),
+      value: dataset.sources.map((source) => `• ${sourceLine(source, strings, locale)}`).join('\n'),
     },
   ];
+}
+
+/** A source as /about and /dataset status list it: how to cite it, where to read it, when our copy was taken. */
+function sourceLine(source: Source, strings: Strings, locale: Locale): string {
+  const accessed = source.accessed
+    ? ` ${fill(strings.accessed, { date: formatCalendarDate(source.accessed, locale) })}`
+    : '';
+  // The dataset's own address for its source, checked to be http(s) by the schema: the one link the bot makes.
+  const link = source.url ? ` <${encodeURI(decodeURI(source.url))}>` : '';
+  return `${inert(describeSource(source, strings, locale))}${accessed}${link}`;
 }
 
 export function renderAbout(snapshot: Snapshot, locale: Locale): MessagePayload {

@@ -111,5 +111,9 @@ export function statementField(view: StatementView, strings: Strings, withScope 
 
 export function sourcesFooter(sources: readonly Source[], strings: Strings, locale: Locale, reference: string): string {
   const label = sources.length === 1 ? strings.source : strings.sources;
-  return `${label}: ${sources.map((source) => describeSource(source, strings, locale)).join('; ')} · ${reference}`;
+  // A footer shows no markdown and makes no link: the address is there to be copied.
+  const described = sources.map((source) =>
+    [describeSource(source, strings, locale), source.url].filter((part) => part !== undefined).join(' '),
+  );
+  return `${label}: ${described.join('; ')} · ${reference}`;
 }

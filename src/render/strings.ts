@@ -39,6 +39,7 @@ export interface Strings {
   source: string;
   sources: string;
   publisherUnknown: string;
+  accessed: string;
   dataset: string;
   attackTitle: string;
   attackTitleNoTarget: string;
@@ -112,9 +113,23 @@ const en: Strings = {
   },
   target: {
     military_base: 'military base',
-    town: 'town',
     military_positions: 'military positions',
     military_positions_and_town: 'military positions and the town',
+    military_convoy: 'military convoy',
+    patrol: 'patrol',
+    checkpoint: 'checkpoint',
+    police_post: 'police post',
+    town: 'town',
+    village: 'village',
+    civilians: 'civilians',
+    displacement_camp: 'camp for displaced people',
+    market: 'market',
+    place_of_worship: 'place of worship',
+    school: 'school',
+    health_facility: 'health facility',
+    mine: 'mine',
+    infrastructure: 'infrastructure',
+    government_building: 'government building',
     unspecified: 'not specified',
   },
   outcome: {
@@ -186,6 +201,7 @@ const en: Strings = {
   source: 'Source',
   sources: 'Sources',
   publisherUnknown: 'publisher unknown',
+  accessed: '(copy taken {date})',
   dataset: 'dataset',
   attackTitle: 'Attack on {target}: {place}, {country}',
   attackTitleNoTarget: 'Attack: {place}, {country}',
@@ -291,9 +307,23 @@ const nl: Strings = {
   },
   target: {
     military_base: 'militaire basis',
-    town: 'stad',
     military_positions: 'militaire posities',
     military_positions_and_town: 'militaire posities en de stad',
+    military_convoy: 'militair konvooi',
+    patrol: 'patrouille',
+    checkpoint: 'controlepost',
+    police_post: 'politiepost',
+    town: 'stad',
+    village: 'dorp',
+    civilians: 'burgers',
+    displacement_camp: 'kamp voor ontheemden',
+    market: 'markt',
+    place_of_worship: 'gebedshuis',
+    school: 'school',
+    health_facility: 'zorgpost',
+    mine: 'mijn',
+    infrastructure: 'infrastructuur',
+    government_building: 'overheidsgebouw',
     unspecified: 'niet vermeld',
   },
   outcome: {
@@ -365,6 +395,7 @@ const nl: Strings = {
   source: 'Bron',
   sources: 'Bronnen',
   publisherUnknown: 'uitgever onbekend',
+  accessed: '(kopie genomen op {date})',
   dataset: 'dataset',
   attackTitle: 'Aanval op {target}: {place}, {country}',
   attackTitleNoTarget: 'Aanval: {place}, {country}',

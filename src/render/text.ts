@@ -72,15 +72,21 @@ export function formatValue(value: FigureValue, strings: Strings, locale: Locale
   return fill(strings.qualifier[value.qualifier], { n: n(value.number) });
 }
 
-/** A date as precise as it is known: "Sunday, 1 June 2025", or "May 2025"; `short` leaves out the weekday. */
-export function formatDate(date: IncidentDate, locale: Locale, { short = false } = {}): string {
-  const [year, month, day] = date.value.split('-').map(Number);
-  const when = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+/** "Sunday, 1 June 2025" (with `weekday`), "1 June 2025", or "June 2025" for a month (YYYY-MM). */
+export function formatCalendarDate(value: string, locale: Locale, { weekday = false } = {}): string {
+  const [year = 1970, month = 1, day] = value.split('-').map(Number);
   const options: Intl.DateTimeFormatOptions =
-    date.precision === 'month'
-      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { ...(short ? {} : { weekday: 'long' }), day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(localeTag(locale), options).format(when);
+    day === undefined
+      ? { month: 'long', year: 'numeric' }
+      : { ...(weekday ? { weekday: 'long' } : {}), day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(localeTag(locale), { ...options, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day ?? 1)),
+  );
+}
+
+/** An attack's date as precise as it is known: "Sunday, 1 June 2025", or "May 2025"; `short` leaves out the weekday. */
+export function formatDate(date: IncidentDate, locale: Locale, { short = false } = {}): string {
+  return formatCalendarDate(date.value, locale, { weekday: !short });
 }
 
 /**
@@ -97,13 +103,12 @@ export function formatDateWithCaveat(date: IncidentDate, strings: Strings, local
   return [when, ...caveats].join(', ');
 }
 
-/** "nl-2025-06 article, June 2025, publisher unknown": what a footer needs to find the source again. */
+/**
+ * What a reader needs to cite a source: "“Headline” (Publisher, 1 June 2025, nl)", or our title for a source without
+ * a headline, with "publisher unknown" where it is. Plain text: the caller makes it inert where markdown is read.
+ */
 export function describeSource(source: Source, strings: Strings, locale: Locale): string {
-  const [year, month] = source.date.split('-').map(Number);
-  const date = new Intl.DateTimeFormat(localeTag(locale), {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)));
-  return `${source.title} (${source.language}, ${date}, ${source.publisher ?? strings.publisherUnknown})`;
+  const date = formatCalendarDate(source.published ?? source.date, locale);
+  const name = source.headline ? `“${source.headline}”` : source.title;
+  return `${name} (${source.publisher ?? strings.publisherUnknown}, ${date}, ${source.language})`;
 }

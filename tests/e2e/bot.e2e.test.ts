@@ -138,7 +138,10 @@ describe('the bot against a local Discord stand-in', () => {
     });
     expect(response.callback.type).toBe(8);
     const choices = (response.callback.data as { choices: { name: string; value: string }[] }).choices;
-    expect(choices[0]).toEqual({ name: 'Boulkessi, Mali · Sunday, 1 June 2025', value: 'ml-boulkessi-2025-06-01' });
+    expect(choices[0]).toEqual({
+      name: 'Boulkessi, Mali · 1 June 2025, inferred date',
+      value: 'ml-boulkessi-2025-06-01',
+    });
     expect(choices.length).toBeLessThanOrEqual(25);
   });
 

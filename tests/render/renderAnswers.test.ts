@@ -69,7 +69,7 @@ describe('the incident embed', () => {
     expect(embed.fields?.[0]).toMatchObject({ name: 'more than 30 soldiers killed' });
     expect(embed.fields?.[0]?.value).toContain('⚠️ unconfirmed: two security sources');
     expect(text).toContain('*translation (en):*');
-    expect(embed.footer?.text).toMatch(/^Source: .*\(nl, June 2025, publisher unknown\)/);
+    expect(embed.footer?.text).toMatch(/^Source: .*\(publisher unknown, June 2025, nl\) · ml-boulkessi-2025-06-01$/);
     expect(embed.color).toBe(0xf9a825);
   });
 
