@@ -43,15 +43,24 @@ export async function crossCheck(
   locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
 ): Promise<{ problems: Problem[]; positions: IdPositions }> {
   const problems: Problem[] = [];
-  const where = (path: string) => {
+  const idOf = (kind: keyof DatasetRecords, index: number): string | undefined => {
+    if (kind === 'sources' || kind === 'actors') return data[kind][index]?.id;
+    if (kind === 'countries') return data.countries[index]?.code;
+    return data[kind].ids.at(index);
+  };
+  const where = (path: string): Omit<Problem, 'reason'> => {
+    const named = path.match(/^(sources|countries|actors)\[(\d+)\]/);
     const record = path.match(/^(incidents|figures|statements)\[(\d+)\](.*)$/);
-    if (!record) return { file, path };
+    const [, kind, index] = record ?? named ?? [];
+    const id = kind === undefined ? undefined : idOf(kind as keyof DatasetRecords, Number(index));
+    const withId = id === undefined ? {} : { record: id };
+    if (!record) return { file, ...withId, path };
     const at = locate(record[1] as RecordKind, Number(record[2]));
     const rest = record[3] ?? '';
     // A .jsonl record is located by its line: "line 12, place.name".
     const joined =
       at.path.startsWith('line ') && rest !== '' ? `${at.path}, ${rest.replace(/^\./, '')}` : `${at.path}${rest}`;
-    return { file: at.file, path: joined };
+    return { file: at.file, ...withId, path: joined };
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { crossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
 import { buildDataset, type Dataset } from './dataset.js';
-import { formatPath, type Problem } from './problems.js';
+import { formatPath, type Problem, recordIdAt } from './problems.js';
 import { readRecordFiles } from './readRecordFiles.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES } from './recordFiles.js';
 import { DatasetFileSchema } from './schema.js';
@@ -47,7 +47,17 @@ export async function parseDataset(text: string, where: { dataDir: string; file:
   }
   const parsed = DatasetFileSchema.safeParse(json);
   if (!parsed.success) {
-    return fail(parsed.error.issues.map((issue) => ({ file, path: formatPath(issue.path), reason: issue.message })));
+    return fail(
+      parsed.error.issues.map((issue) => {
+        const record = recordIdAt(json, issue.path);
+        return {
+          file,
+          ...(record === undefined ? {} : { record }),
+          path: formatPath(issue.path),
+          reason: issue.message,
+        };
+      }),
+    );
   }
   const data = parsed.data;
   const hash = createHash('sha256').update(text);
@@ -70,7 +80,7 @@ export async function parseDataset(text: string, where: { dataDir: string; file:
   for (const [index, source] of data.sources.entries()) {
     const resolved = await resolveDataFile(dataDir, source.file, SOURCES_FOLDER);
     if (!resolved.ok) {
-      problems.push({ file, path: `sources[${index}].file`, reason: resolved.reason });
+      problems.push({ file, record: source.id, path: `sources[${index}].file`, reason: resolved.reason });
       continue;
     }
     const sourceFile = resolved.path;
@@ -79,13 +89,19 @@ export async function parseDataset(text: string, where: { dataDir: string; file:
       hash.update(sourceText);
       const quotable = quotableText(sourceText, source.header);
       if (quotable === undefined) {
-        problems.push({ file, path: `sources[${index}].header`, reason: `${sourceFile} does not start with it` });
+        problems.push({
+          file,
+          record: source.id,
+          path: `sources[${index}].header`,
+          reason: `${sourceFile} does not start with it`,
+        });
       } else {
         quotableTexts.set(source.id, quotable);
       }
     } catch (error) {
       problems.push({
         file,
+        record: source.id,
         path: `sources[${index}].file`,
         reason: `cannot read ${sourceFile} (${describeIoError(error)})`,
       });

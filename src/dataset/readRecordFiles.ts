@@ -83,6 +83,7 @@ export async function readRecordFiles(
       const line = problem.line === 0 ? '' : `line ${firstLine + problem.line}`;
       problems.push({
         file: range.file,
+        ...(problem.record === undefined ? {} : { record: problem.record }),
         path: [line, problem.path].filter((part) => part !== '').join(', '),
         reason: problem.reason,
       });

@@ -5,6 +5,7 @@ import { RECORD_FILES, type RecordKind } from './recordFiles.js';
 /** A problem on a line numbered within its range (0: the file as a whole): only the loader knows where it starts. */
 export interface RangeProblem {
   line: number;
+  record?: string;
   path: string;
   reason: string;
 }

@@ -22,8 +22,9 @@ const DECODE_BYTES = 1 << 16;
 export function encodeRange(range: RecordRange, dictionary: ValueDictionary): EncodedRange {
   const { schema } = RECORD_FILES[range.kind];
   const problems: RangeProblem[] = [];
-  const problem = (line: number, path: string, reason: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ line, path, reason });
+  const problem = (line: number, path: string, reason: string, record?: unknown) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    problems.push({ line, path, reason, ...(typeof record === 'string' ? { record } : {}) });
   };
 
   let bytes: Buffer;
@@ -47,7 +48,8 @@ export function encodeRange(range: RecordRange, dictionary: ValueDictionary): En
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problem(line, formatPath(issue.path), issue.message);
+      const { id } = (value ?? {}) as { id?: unknown };
+      for (const issue of parsed.error.issues) problem(line, formatPath(issue.path), issue.message, id);
       return;
     }
     encoder.add(parsed.data, line);

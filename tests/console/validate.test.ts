@@ -99,7 +99,9 @@ describe('npm run validate', () => {
     const { code, stdout, stderr } = validate([dir]);
     expect(code).toBe(1);
     const file = path.join(dir, 'dataset.json');
-    expect(stdout.trim().split('\n')).toEqual([expect.stringMatching(`^${file}: figures\\[0\\]\\.status: `)]);
+    expect(stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(`^${file}: ${first.id} \\(figures\\[0\\]\\.status\\): `),
+    ]);
     expect(stderr).toContain('Problems found: 1');
     expect(stderr).not.toMatch(/\n\s+at /);
   });

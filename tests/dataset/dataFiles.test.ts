@@ -34,7 +34,7 @@ describe('a dataset names only files the operator put in the data folder', () =>
       const dir = writeDataDir(withSourceFile(file));
       const problems = await problemsOf(dir);
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain(`dataset.json: sources[0].file: "${file}" ${why}`);
+      expect(problems[0]).toContain(`dataset.json: ${SOURCE_ID} (sources[0].file): "${file}" ${why}`);
       expect(problems[0]).toContain(`files must be inside ${path.join(dir, 'sources')}${path.sep}`);
       // No answer about the file's contents: the header check ("does not start with it") never ran.
       expect(problems.join('\n')).not.toMatch(/does not start with|not found verbatim/);

@@ -38,7 +38,7 @@ describe('dates are dates of the calendar, never after the source that reports t
     async (value, precision) => {
       const data = changed((d) => Object.assign(incident(d, DIOURA).date, { value, precision }));
       expect(await problemsOf(data)).toEqual([
-        `dataset.json: ${at(data, DIOURA)}.date.value: not a date of the calendar (month 01 to 12, a day the month has)`,
+        `dataset.json: ${DIOURA} (${at(data, DIOURA)}.date.value): not a date of the calendar (month 01 to 12, a day the month has)`,
       ]);
     },
   );
@@ -53,7 +53,7 @@ describe('dates are dates of the calendar, never after the source that reports t
   it('GIVEN an incident dated after its source (June 2025) THEN it is refused', async () => {
     const data = changed((d) => Object.assign(incident(d, DIOURA).date, { value: '2025-07-01' }));
     expect(await problemsOf(data)).toEqual([
-      `dataset.json: ${at(data, DIOURA)}.date.value: 2025-07-01 is after the date of source "nl-2025-06-jnim-sahel" (2025-06), which reports it`,
+      `dataset.json: ${DIOURA} (${at(data, DIOURA)}.date.value): 2025-07-01 is after the date of source "nl-2025-06-jnim-sahel" (2025-06), which reports it`,
     ]);
   });
 
@@ -67,10 +67,12 @@ describe('dates are dates of the calendar, never after the source that reports t
       Object.assign(d.sources[0] as object, { date: '2025-06-31', datePrecision: 'day' });
     });
     expect(await problemsOf(data)).toEqual([
-      'dataset.json: sources[0].date: not a date of the calendar (month 01 to 12, a day the month has)',
+      'dataset.json: nl-2025-06-jnim-sahel (sources[0].date): not a date of the calendar (month 01 to 12, a day the month has)',
     ]);
     const unfit = changed((d) => Object.assign(d.sources[0] as object, { datePrecision: 'day' }));
-    expect(await problemsOf(unfit)).toEqual(['dataset.json: sources[0].date: precision "day" expects YYYY-MM-DD']);
+    expect(await problemsOf(unfit)).toEqual([
+      'dataset.json: nl-2025-06-jnim-sahel (sources[0].date): precision "day" expects YYYY-MM-DD',
+    ]);
   });
 });
 
@@ -85,8 +87,12 @@ describe('figure numbers', () => {
     const index = (id: string) => indexOfId(data.figures, id);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringContaining(`figures[${index('fig-dioura-soldiers-killed-jnim-claim')}].value.number:`),
-        expect.stringContaining(`figures[${index('fig-djibo-soldiers-killed-jnim-claim')}].value.number:`),
+        expect.stringContaining(
+          `fig-dioura-soldiers-killed-jnim-claim (figures[${index('fig-dioura-soldiers-killed-jnim-claim')}].value.number):`,
+        ),
+        expect.stringContaining(
+          `fig-djibo-soldiers-killed-jnim-claim (figures[${index('fig-djibo-soldiers-killed-jnim-claim')}].value.number):`,
+        ),
       ]),
     );
     // Shape problems stop the load before cross-checks: the unordered range is refused on its own.
@@ -94,7 +100,7 @@ describe('figure numbers', () => {
       figure(d, 'fig-boulkessi-soldiers-killed-security-sources').value = { qualifier: 'range', low: 40, high: 30 };
     });
     expect(await problemsOf(unordered)).toEqual([
-      `dataset.json: figures[${index('fig-boulkessi-soldiers-killed-security-sources')}].value: range low 40 is above high 30`,
+      `dataset.json: fig-boulkessi-soldiers-killed-security-sources (figures[${index('fig-boulkessi-soldiers-killed-security-sources')}].value): range low 40 is above high 30`,
     ]);
   });
 });

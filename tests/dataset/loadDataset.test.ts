@@ -199,7 +199,9 @@ describe('a broken dataset is refused with clear problems', () => {
       mutated((d) => delete (byId(d.incidents, 'ml-sirakorola-2025-05-30') as Partial<Incident>).countryCode),
     );
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^dataset\\.json: incidents\\[${at}\\]\\.countryCode: `)),
+      expect.stringMatching(
+        new RegExp(`^dataset\\.json: ml-sirakorola-2025-05-30 \\(incidents\\[${at}\\]\\.countryCode\\): `),
+      ),
     ]);
   });
 
@@ -208,7 +210,9 @@ describe('a broken dataset is refused with clear problems', () => {
     const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'probably' })));
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.status: .*"claimed_by_perpetrator"`)),
+      expect.stringMatching(
+        new RegExp(`^dataset\\.json: ${id} \\(figures\\[${at}\\]\\.status\\): .*"claimed_by_perpetrator"`),
+      ),
     ]);
   });
 
@@ -224,7 +228,9 @@ describe('a broken dataset is refused with clear problems', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        new RegExp(`^dataset\\.json: figures\\[${at}\\]\\.quotes\\[0\\]\\.text: not found verbatim in source`),
+        new RegExp(
+          `^dataset\\.json: ${id} \\(figures\\[${at}\\]\\.quotes\\[0\\]\\.text\\): not found verbatim in source`,
+        ),
       ),
     ]);
   });
@@ -237,7 +243,7 @@ describe('a broken dataset is refused with clear problems', () => {
         byId(d.statements, id).quote.text = 'date 2025-06';
       }),
     );
-    expect(problems).toEqual([expect.stringContaining(`statements[${at}].quote.text: not found verbatim`)]);
+    expect(problems).toEqual([expect.stringContaining(`${id} (statements[${at}].quote.text): not found verbatim`)]);
   });
 
   it('GIVEN a quote that differs only in whitespace THEN it is accepted', async () => {
@@ -259,7 +265,9 @@ describe('a broken dataset is refused with clear problems', () => {
         scope.incidentIds[1] = 'ne-nowhere';
       }),
     );
-    expect(problems).toEqual([`dataset.json: figures[${at}].scope.incidentIds[1]: unknown incident "ne-nowhere"`]);
+    expect(problems).toEqual([
+      `dataset.json: ${id} (figures[${at}].scope.incidentIds[1]): unknown incident "ne-nowhere"`,
+    ]);
   });
 
   it('GIVEN a duplicate id THEN it names both places', async () => {
@@ -272,7 +280,7 @@ describe('a broken dataset is refused with clear problems', () => {
       mutated((d) => Object.assign(byId(d.incidents, 'ml-dioura-2025-05-24'), { id: 'ml-boulkessi-2025-06-01' })),
     );
     expect(problems).toContain(
-      `dataset.json: incidents[${again}]: duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[${first}])`,
+      `dataset.json: ml-boulkessi-2025-06-01 (incidents[${again}]): duplicate id "ml-boulkessi-2025-06-01" (first used at incidents[${first}])`,
     );
   });
 
@@ -281,7 +289,7 @@ describe('a broken dataset is refused with clear problems', () => {
     const at = indexOfId(fixtureDatasetJson().figures, id);
     const problems = await problemsOf(mutated((d) => Object.assign(byId(d.figures, id), { status: 'confirmed' })));
     expect(problems).toEqual([
-      expect.stringContaining(`figures[${at}].status: a figure is "claimed_by_perpetrator" exactly when`),
+      expect.stringContaining(`${id} (figures[${at}].status): a figure is "claimed_by_perpetrator" exactly when`),
     ]);
   });
 
@@ -291,7 +299,9 @@ describe('a broken dataset is refused with clear problems', () => {
       mutated((d) => Object.assign(byId(d.sources, SOURCE_ID), { file: 'sources/missing.txt' })),
     );
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`sources\\[${at}\\]\\.file: cannot read .*missing\\.txt \\(no such file\\)`)),
+      expect.stringMatching(
+        new RegExp(`${SOURCE_ID} \\(sources\\[${at}\\]\\.file\\): cannot read .*missing\\.txt \\(no such file\\)`),
+      ),
     ]);
   });
 
@@ -369,7 +379,8 @@ describe('records one a line in .jsonl files', () => {
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
     expect(problems).toEqual(
       broken.map(
-        (_, i) => `incidents.jsonl: line ${i + 1}, countryCode: expected an ISO 3166 alpha-2 code such as "ML"`,
+        (line, i) =>
+          `incidents.jsonl: ${JSON.parse(line).id} (line ${i + 1}, countryCode): expected an ISO 3166 alpha-2 code such as "ML"`,
       ),
     );
   });
@@ -388,7 +399,7 @@ describe('records one a line in .jsonl files', () => {
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
     expect(problems).toEqual([
       expect.stringMatching(/^incidents\.jsonl: line 4: not valid JSON/),
-      'incidents.jsonl: line 5, countryCode: expected an ISO 3166 alpha-2 code such as "ML"',
+      'incidents.jsonl: ml-sirakorola-2025-05-30 (line 5, countryCode): expected an ISO 3166 alpha-2 code such as "ML"',
     ]);
   });
 
@@ -445,6 +456,8 @@ describe('records one a line in .jsonl files', () => {
     figures[at] = figures[at]?.replace('ml-dioura-2025-05-24', 'ml-nowhere') ?? '';
     const result = await loadDataset(writeSplit({ figures }));
     const problems = result.ok ? [] : result.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
-    expect(problems).toEqual([`figures.jsonl: line ${at + 1}, scope.incidentIds[0]: unknown incident "ml-nowhere"`]);
+    expect(problems).toEqual([
+      `figures.jsonl: fig-dioura-soldiers-killed-jnim-claim (line ${at + 1}, scope.incidentIds[0]): unknown incident "ml-nowhere"`,
+    ]);
   });
 });

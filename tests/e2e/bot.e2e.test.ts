@@ -225,7 +225,7 @@ describe('the bot against a local Discord stand-in', () => {
     expect(embed.title).toBe('Refresh refused: the dataset has problems');
     expect(embed.description).toContain(`\`${before}\` is still serving`);
     // Escaped as all dataset text is: Discord shows "figures[0]".
-    expect(embed.description).toContain(`dataset.json: figures\\[${at}\\].status: Invalid option`);
+    expect(embed.description).toContain(`dataset.json: ${id} (figures\\[${at}\\].status): Invalid option`);
     expect(bot.store.current().dataset.version).toBe(before);
     expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }])).title).toContain(
       'Boulkessi',
