@@ -1,10 +1,11 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { summariseDataset } from '../src/dataset/datasetSummary.js';
 import type { LoadResult } from '../src/dataset/loadDataset.js';
 import { loadDataset, parseDataset } from '../src/dataset/loadDataset.js';
-import { renderRefresh, renderRefused, renderStatus } from '../src/render/renderAdmin.js';
+import { renderRefresh, renderRefused, renderStatus, renderValidation } from '../src/render/renderAdmin.js';
 import { fetchText } from '../src/runtime/fetchText.js';
 import { writeDatasetFile } from '../src/runtime/writeDatasetFile.js';
-import type { AttachmentInput, Command, CommandContext, Reply } from './command.js';
+import type { AttachmentInput, Command, CommandContext, RefreshSettings, Reply } from './command.js';
 
 export const dataset = {
   definition: new SlashCommandBuilder()
@@ -34,6 +35,24 @@ export const dataset = {
             .setDescription('A dataset.json with the same schema; kept on disk if it passes')
             .setDescriptionLocalizations({ nl: 'Een dataset.json met hetzelfde schema; bewaard als het klopt' }),
         ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('validate')
+        .setNameLocalizations({ nl: 'controleren' })
+        .setDescription('Check a dataset.json exactly as a refresh would, and swap nothing in')
+        .setDescriptionLocalizations({
+          nl: 'Controleer een dataset.json zoals vernieuwen dat doet, zonder iets te wisselen',
+        })
+        .addAttachmentOption((option) =>
+          option
+            .setName('file')
+            .setNameLocalizations({ nl: 'bestand' })
+            .setDescription('The dataset.json to check (empty: the data folder or the dataset URL)')
+            .setDescriptionLocalizations({
+              nl: 'De dataset.json om te controleren (leeg: de datamap of de dataset-URL)',
+            }),
+        ),
     ),
   operatorsOnly: true,
   slow: true,
@@ -48,14 +67,21 @@ export const dataset = {
       return { payload: renderRefused(requester.datasetAccess, context.locale), kind: 'refused', incidents: [] };
     }
     if (input.subcommand === 'refresh') return refresh(context, input.attachment);
+    if (input.subcommand === 'validate') return validate(context, input.attachment);
     return { payload: renderStatus(context.store.current(), context.locale), kind: 'info', incidents: [] };
   },
 } satisfies Command;
 
-async function refresh(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
-  const { requester, refresh: settings, logger } = context;
-  const log = logger.child({ refreshBy: { id: requester.id, name: requester.name }, guildId: requester.guildId });
+/** Where a refresh or a validation takes the candidate dataset from, and how to keep it once it passed. */
+interface Candidate {
+  readonly origin: string;
+  load(): Promise<LoadResult>;
+  /** Writes an attached dataset to the data folder, so that the next start serves it too. */
+  readonly commit?: () => Promise<void>;
+}
 
+/** An attached `dataset.json`; else `DATASET_URL`; else the data folder. */
+function candidateFrom(settings: RefreshSettings, attachment: AttachmentInput | undefined): Candidate {
   const limits = { maxBytes: settings.maxBytes, timeoutMs: settings.fetchTimeoutMs };
   let downloaded: string | undefined;
   const fromText = async (origin: string, url: string): Promise<LoadResult> => {
@@ -64,28 +90,45 @@ async function refresh(context: CommandContext, attachment: AttachmentInput | un
     downloaded = fetched.text;
     return parseDataset(fetched.text, { dataDir: settings.dataDir, file: origin });
   };
-  let origin: string;
-  let load: () => Promise<LoadResult>;
-  let commit: (() => Promise<void>) | undefined;
   if (attachment) {
-    origin = attachment.name;
-    load = async () =>
-      attachment.size > settings.maxBytes
-        ? {
-            ok: false,
-            problems: [{ file: origin, path: '', reason: `larger than the limit of ${settings.maxBytes} bytes` }],
-          }
-        : fromText(origin, attachment.url);
-    // Kept on disk only once it passed, so that the next start serves it too.
-    commit = async () => writeDatasetFile(settings.dataDir, downloaded ?? '');
-  } else if (settings.datasetUrl) {
-    origin = settings.datasetUrl;
-    load = () => fromText(origin, settings.datasetUrl ?? '');
-  } else {
-    origin = settings.dataDir;
-    load = () => loadDataset(settings.dataDir);
+    const origin = attachment.name;
+    return {
+      origin,
+      load: async () =>
+        attachment.size > settings.maxBytes
+          ? {
+              ok: false,
+              problems: [{ file: origin, path: '', reason: `larger than the limit of ${settings.maxBytes} bytes` }],
+            }
+          : fromText(origin, attachment.url),
+      commit: async () => writeDatasetFile(settings.dataDir, downloaded ?? ''),
+    };
   }
+  const { datasetUrl, dataDir } = settings;
+  if (datasetUrl) return { origin: datasetUrl, load: () => fromText(datasetUrl, datasetUrl) };
+  return { origin: dataDir, load: () => loadDataset(dataDir) };
+}
 
+/** The same checks as a refresh, and nothing swapped in or written: what a moderator runs before refreshing. */
+async function validate(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
+  const candidate = candidateFrom(context.refresh, attachment);
+  const result = await candidate.load();
+  context.logger.info(
+    { origin: candidate.origin, ok: result.ok, problems: result.ok ? 0 : result.problems.length },
+    'dataset validated',
+  );
+  const checked = result.ok ? { ok: true as const, summary: await summariseDataset(result.dataset) } : result;
+  return {
+    payload: renderValidation(candidate.origin, checked, context.locale),
+    kind: result.ok ? 'info' : 'error',
+    incidents: [],
+  };
+}
+
+async function refresh(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
+  const { requester, refresh: settings, logger } = context;
+  const log = logger.child({ refreshBy: { id: requester.id, name: requester.name }, guildId: requester.guildId });
+  const { origin, load, commit } = candidateFrom(settings, attachment);
   const outcome = await context.store.refresh(load, requester.name, origin, commit);
   if (outcome.ok) {
     log.info(

@@ -1,5 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
 import type { DatasetAccess } from '../../commands/command.js';
+import type { DatasetSummary } from '../dataset/datasetSummary.js';
 import type { Problem } from '../dataset/problems.js';
 import { formatProblem } from '../dataset/problems.js';
 import type { Source } from '../dataset/schema.js';
@@ -83,7 +84,10 @@ export function renderStatus(snapshot: Snapshot, locale: Locale): MessagePayload
 
 export function renderRefresh(outcome: RefreshOutcome, locale: Locale): MessagePayload {
   const strings = stringsFor(locale);
-  if (!outcome.ok) return renderProblems(outcome.problems, outcome.serving.dataset.version, strings);
+  if (!outcome.ok) {
+    const version = outcome.serving.dataset.version;
+    return renderProblems(outcome.problems, strings.refreshFailedTitle, strings.refreshFailedText, version, strings);
+  }
   const fields = diffFields(outcome.diff, strings, locale);
   const embed = buildEmbed(
     {
@@ -104,15 +108,54 @@ export function renderRefresh(outcome: RefreshOutcome, locale: Locale): MessageP
   return payload([embed], { ephemeral: true });
 }
 
-function renderProblems(problems: readonly Problem[], version: string, strings: Strings): MessagePayload {
+function renderProblems(
+  problems: readonly Problem[],
+  title: string,
+  intro: string,
+  version: string,
+  strings: Strings,
+): MessagePayload {
   const shown = problems.slice(0, PROBLEMS_SHOWN);
   const description = [
-    fill(strings.refreshFailedText, { version, shown: shown.length, total: problems.length }),
+    fill(intro, { version, shown: shown.length, total: problems.length }),
     ...shown.map((problem) => `• ${inert(formatProblem(problem))}`),
   ].join('\n');
-  return payload([buildEmbed({ title: strings.refreshFailedTitle, description, colour: Colour.error }, strings)], {
-    ephemeral: true,
-  });
+  return payload([buildEmbed({ title, description, colour: Colour.error }, strings)], { ephemeral: true });
+}
+
+/** `/dataset validate`: what a refresh would say, with nothing swapped in. */
+export function renderValidation(
+  origin: string,
+  result: { ok: true; summary: DatasetSummary } | { ok: false; problems: readonly Problem[] },
+  locale: Locale,
+): MessagePayload {
+  const strings = stringsFor(locale);
+  if (!result.ok) {
+    return renderProblems(result.problems, strings.invalidTitle, strings.invalidText, '', strings);
+  }
+  const { summary } = result;
+  const counts = (['incidents', 'figures', 'statements', 'sources'] as const)
+    .map((kind) => plural(strings.countsOf[kind], summary.counts[kind], locale))
+    .join(', ');
+  const period = summary.period
+    ? fill(strings.periodValue, {
+        earliest: formatCalendarDate(summary.period.earliest, locale),
+        latest: formatCalendarDate(summary.period.latest, locale),
+      })
+    : strings.none;
+  const embed = buildEmbed(
+    {
+      title: strings.validTitle,
+      description: fill(strings.validText, { origin: inert(origin), version: summary.version }),
+      colour: Colour.confirmed,
+      fields: [
+        { name: strings.counts_, value: counts },
+        { name: strings.period, value: period },
+      ],
+    },
+    strings,
+  );
+  return payload([embed], { ephemeral: true });
 }
 
 export function renderRefused(why: Exclude<DatasetAccess, 'operator'>, locale: Locale): MessagePayload {

@@ -97,6 +97,12 @@ export interface Strings {
   none: string;
   refreshFailedTitle: string;
   refreshFailedText: string;
+  validTitle: string;
+  validText: string;
+  invalidTitle: string;
+  invalidText: string;
+  period: string;
+  periodValue: string;
   refusedTitle: string;
   refusedText: Labels<Exclude<DatasetAccess, 'operator'>>;
   crashTitle: string;
@@ -285,6 +291,13 @@ const en: Strings = {
   none: 'none',
   refreshFailedTitle: 'Refresh refused: the dataset has problems',
   refreshFailedText: 'Nothing changed: version `{version}` is still serving. First problems ({shown} of {total}):',
+  validTitle: 'The dataset passes every check',
+  validText:
+    '{origin} would serve as version `{version}`. Nothing was swapped in or written: `/dataset refresh` does that.',
+  invalidTitle: 'The dataset has problems',
+  invalidText: 'Nothing was swapped in or written. First problems ({shown} of {total}):',
+  period: 'Period covered',
+  periodValue: '{earliest} to {latest} (earliest and latest attack)',
   refusedTitle: 'Not allowed',
   refusedText: {
     no_admin_servers:
@@ -480,6 +493,13 @@ const nl: Strings = {
   noRecordChanged: 'Er is geen record toegevoegd, verwijderd of gewijzigd.',
   none: 'geen',
   refreshFailedTitle: 'Vernieuwen geweigerd: de dataset bevat fouten',
+  validTitle: 'De dataset doorstaat elke controle',
+  validText:
+    '{origin} zou in gebruik komen als versie `{version}`. Er is niets gewisseld of geschreven: dat doet `/dataset vernieuwen`.',
+  invalidTitle: 'De dataset bevat fouten',
+  invalidText: 'Er is niets gewisseld of geschreven. Eerste fouten ({shown} van {total}):',
+  period: 'Periode',
+  periodValue: '{earliest} tot {latest} (vroegste en laatste aanval)',
   refreshFailedText:
     'Er is niets veranderd: versie `{version}` blijft in gebruik. Eerste fouten ({shown} van {total}):',
   refusedTitle: 'Niet toegestaan',

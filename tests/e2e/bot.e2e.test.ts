@@ -41,8 +41,13 @@ const embedOf = (response: InteractionResponse): Embed => {
 };
 const slash = (name: string, options: unknown[] = [], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
   standIn.interact({ type: 2, name, options, ...extra });
-const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }, guildId = GUILD_ID) => {
-  if (!file) return slash('dataset', [{ type: 1, name: 'refresh', options: [] }], { member, guildId });
+const datasetCommand = (
+  subcommand: 'refresh' | 'validate',
+  member: typeof MODERATOR,
+  file?: { name: string; content: string },
+  guildId = GUILD_ID,
+) => {
+  if (!file) return slash('dataset', [{ type: 1, name: subcommand, options: [] }], { member, guildId });
   const url = standIn.hostFile(file.name, file.content);
   const attachment = {
     id: '500000000000000001',
@@ -52,11 +57,17 @@ const refresh = (member: typeof MODERATOR, file?: { name: string; content: strin
     proxy_url: url,
     content_type: 'application/json',
   };
-  return slash('dataset', [{ type: 1, name: 'refresh', options: [{ type: 11, name: 'file', value: attachment.id }] }], {
-    member,
-    resolved: { attachments: { [attachment.id]: attachment } },
-  });
+  return slash(
+    'dataset',
+    [{ type: 1, name: subcommand, options: [{ type: 11, name: 'file', value: attachment.id }] }],
+    {
+      member,
+      resolved: { attachments: { [attachment.id]: attachment } },
+    },
+  );
 };
+const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }) =>
+  datasetCommand('refresh', member, file);
 
 beforeAll(async () => {
   await standIn.start();
@@ -211,6 +222,31 @@ describe('the bot against a local Discord stand-in', () => {
       expect.objectContaining({ guildId: STRANGERS_GUILD_ID, subcommand: 'status' }),
     ]);
     expect(bot.store.current().dataset.version).toBe(before);
+  });
+
+  it('GIVEN /dataset validate with a broken, then a good attachment THEN problems, then a summary; nothing swapped in or written', async () => {
+    const before = bot.store.current().dataset.version;
+    const onDisk = readFileSync(path.join(dataDir, 'dataset.json'), 'utf8');
+    const broken = fixtureDatasetJson();
+    Object.assign(byId(broken.incidents, 'ml-dioura-2025-05-24').date, { value: '2025-02-30' });
+    const bad = embedOf(
+      await datasetCommand('validate', MODERATOR, { name: 'check.json', content: JSON.stringify(broken) }),
+    );
+    expect(bad.title).toBe('The dataset has problems');
+    expect(bad.description).toContain('ml-dioura-2025-05-24 (incidents');
+    expect(bad.description).toContain('not a date of the calendar');
+
+    const good = fixtureDatasetJson();
+    good.incidents = good.incidents.filter((incident) => incident.id !== 'ml-sirakorola-2025-05-30');
+    good.statements = good.statements.filter((statement) => statement.id !== 'st-sirakorola-no-figures');
+    const response = await datasetCommand('validate', MODERATOR, { name: 'check.json', content: JSON.stringify(good) });
+    expect(response.callback.data?.flags).toBe(64);
+    const embed = embedOf(response);
+    expect(embed.title).toBe('The dataset passes every check');
+    expect(embed.fields?.[0]?.value).toContain('5 incidents');
+    expect(embed.fields?.[1]?.value).toBe('May 2025 to 1 June 2025 (earliest and latest attack)');
+    expect(bot.store.current().dataset.version).toBe(before);
+    expect(readFileSync(path.join(dataDir, 'dataset.json'), 'utf8')).toBe(onDisk);
   });
 
   it('GIVEN a moderator refresh with a broken dataset THEN the problems are listed and the old dataset keeps serving', async () => {
