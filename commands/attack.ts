@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../src/answers/answer.js';
 import { answerAttack, countIncidents } from '../src/answers/attackAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
+import { renderQuotesInFull, renderStale } from '../src/render/renderQuotes.js';
 import { stringsFor } from '../src/render/strings.js';
 import { formatDateWithCaveat, plainText, truncate } from '../src/render/text.js';
 import { type Choice, type Command, replyOf } from './command.js';
@@ -31,7 +32,25 @@ export const attack = {
   async run(context, input) {
     const { dataset, index } = context.store.current();
     const answer = answerAttack(dataset, index, input.options.place ?? '');
-    return replyOf(answer, renderAnswer(answer, context.locale));
+    return replyOf(answer, renderAnswer(answer, context.locale, context.requester.id));
+  },
+  async component(context, action, args, values) {
+    const { dataset } = context.store.current();
+    if (action === 'quotes') {
+      const incident = dataset.incidentsById.get(args[0] ?? '');
+      const payloads = incident
+        ? renderQuotesInFull(answerAttack(dataset, context.store.current().index, incident.id), context.locale)
+        : [renderStale(context.locale)];
+      return { update: false, payloads };
+    }
+    // A pick: the attack in place of the menu for the asker, a copy of their own for anyone else.
+    const [asker = ''] = args;
+    const incident = dataset.incidentsById.get(values[0] ?? '');
+    if (!incident) return { update: false, payloads: [renderStale(context.locale)] };
+    const answer = answerAttack(dataset, context.store.current().index, incident.id);
+    const payload = renderAnswer(answer, context.locale, context.requester.id);
+    const update = asker === context.requester.id;
+    return { update, payloads: [update ? { components: [], ...payload } : { ...payload, flags: 64 }] };
   },
   complete(context, _option, typed) {
     const { dataset, index } = context.store.current();

@@ -77,6 +77,15 @@ export interface Reply {
   readonly answer?: Answer;
 }
 
+/**
+ * What a click on a button or a menu answers. `update`: the message that carries the component changes (the asker
+ * turned a page); otherwise the payloads go to the clicker alone, the first as the reply, the rest as follow-ups.
+ */
+export interface ComponentReply {
+  readonly update: boolean;
+  readonly payloads: readonly MessagePayload[];
+}
+
 export interface Command {
   readonly definition: SharedSlashCommand;
   /** The option a console line's text fills ("/attack Boulkessi" → place). */
@@ -86,6 +95,13 @@ export interface Command {
   /** May take longer than Discord's 3 s: the bot defers the reply first. */
   readonly slow?: boolean;
   run(context: CommandContext, input: CommandInput): Promise<Reply>;
+  /** A click on one of this command's buttons or menus: `<command>:<action>:<args>` custom ids. */
+  component?(
+    context: CommandContext,
+    action: string,
+    args: readonly string[],
+    values: readonly string[],
+  ): Promise<ComponentReply>;
   /** Autocomplete: at most 25 choices, fast, never throws. */
   complete?(context: CommandContext, option: string, typed: string): readonly Choice[];
 }

@@ -1,5 +1,6 @@
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Actor, Country, Figure, FigureValue, Incident, Source, Statement } from '../dataset/schema.js';
+import type { ListFilters, ListItem } from './listAnswer.js';
 
 /** A figure with every attack it covers (one figure may cover several, together; a region figure none). */
 export interface FigureView {
@@ -72,7 +73,15 @@ export interface IncidentSummary {
   readonly country: Country;
 }
 
-export type UserErrorCode = 'empty_query' | 'query_too_long' | 'unknown_command';
+export type UserErrorCode =
+  | 'empty_query'
+  | 'query_too_long'
+  | 'unknown_command'
+  /** A `since`/`until` that is not YYYY-MM or YYYY-MM-DD of the calendar. */
+  | 'bad_date'
+  /** `since` after `until`. */
+  | 'bad_period'
+  | 'unknown_target';
 
 export type Answer =
   | { readonly kind: 'incident'; readonly report: IncidentReport; readonly sources: readonly Source[] }
@@ -88,8 +97,17 @@ export type Answer =
   | {
       readonly kind: 'not_found';
       readonly query: string;
-      readonly searched: 'attacks' | 'countries';
+      readonly searched: 'attacks' | 'countries' | 'groups';
       readonly suggestions: readonly string[];
+    }
+  | {
+      readonly kind: 'list';
+      readonly filters: ListFilters;
+      /** Counted from 0. */
+      readonly page: number;
+      readonly pageCount: number;
+      readonly total: number;
+      readonly items: readonly ListItem[];
     }
   | { readonly kind: 'error'; readonly code: UserErrorCode; readonly input: string };
 

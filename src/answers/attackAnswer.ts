@@ -13,8 +13,8 @@ import {
   statementView,
 } from './answer.js';
 
-/** Most incidents a "choose one" answer lists. */
-export const MAX_CHOICES = 10;
+/** Most incidents a "choose one" answer lists: as many as a select menu holds. */
+export const MAX_CHOICES = 25;
 
 /** `/attack`: the incident a query names, a list to choose from, or "not found" with near misses. */
 export function answerAttack(dataset: Dataset, index: SearchIndex, query: string): Answer {

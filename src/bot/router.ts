@@ -109,7 +109,8 @@ function inputOf(interaction: ChatInputCommandInteraction): CommandInput {
   const attachment = interaction.options.getAttachment('file');
   const values = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
   for (const option of values) {
-    if (typeof option.value === 'string') options[option.name] = option.value;
+    if (typeof option.value === 'string' || typeof option.value === 'number')
+      options[option.name] = String(option.value);
   }
   return {
     ...(subcommand ? { subcommand } : {}),

@@ -76,6 +76,13 @@ export function answerJson(answer: Answer, message: MessagePayload | null): Answ
         ...tollsJson(answer.toll.countries, answer.toll.regionFigures),
         sources: answer.sources.map(sourceJson),
       };
+    case 'list':
+      return {
+        ...base,
+        incidents: answer.items.map((item) => incidentJson(item.incident)),
+        figures: answer.items.flatMap((item) => (item.headline ? [figureJson(item.headline, null)] : [])),
+        matched: answer.total,
+      };
     case 'not_found':
       return { ...base, query: answer.query, suggestions: [...answer.suggestions] };
     case 'error':

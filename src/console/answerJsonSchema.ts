@@ -58,14 +58,26 @@ export const SourceJsonSchema = z.object({ id, title, date, language, publisher 
 export const AnswerJsonSchema = z.object({
   schemaVersion: z.literal(ANSWER_JSON_VERSION),
   /** What the answer is; `info` for what answers no question (/help, /about, /dataset status). */
-  kind: z.enum(['incident', 'choose', 'toll', 'region', 'not_found', 'error', 'info']),
+  kind: z.enum(['incident', 'choose', 'list', 'toll', 'region', 'not_found', 'error', 'info']),
   /** With kind `error`: why there is no answer. */
-  error: z.enum(['empty_query', 'query_too_long', 'unknown_command', 'refused', 'failed', 'crash']).nullable(),
+  error: z
+    .enum([
+      'empty_query',
+      'query_too_long',
+      'unknown_command',
+      'bad_date',
+      'bad_period',
+      'unknown_target',
+      'refused',
+      'failed',
+      'crash',
+    ])
+    .nullable(),
   /** What was looked up, where the answer says (choose, not_found, error). */
   query: z.string().nullable(),
   /** The incidents answered, best first; with `choose`, the ones to choose from. */
   incidents: z.array(IncidentJsonSchema),
-  /** With `choose`: how many incidents matched (`incidents` may list fewer). */
+  /** With `choose` and `list`: how many incidents matched (`incidents` lists one page, or fewer). */
   matched: z.number().int().nullable(),
   /** Each figure once, even where a region's countries share it. */
   figures: z.array(FigureJsonSchema),

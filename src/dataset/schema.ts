@@ -11,7 +11,7 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** Whether "YYYY-MM" or "YYYY-MM-DD" names a month or a day that exists: "2025-02-30" and "2025-13" do not. */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const [year = 0, month = 0, day] = value.split('-').map(Number);
   if (month < 1 || month > 12) return false;
   if (day === undefined) return true;

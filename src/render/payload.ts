@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 
 export const EPHEMERAL_FLAG = 1 << 6;
 
@@ -9,10 +9,20 @@ export interface MessagePayload {
   allowedMentions: { parse: [] };
   /** 64 (ephemeral): only the asker sees it. */
   flags?: number;
+  /** Buttons and menus; an update that leaves them out removes the old ones. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-export function payload(embeds: APIEmbed[], options: { ephemeral?: boolean } = {}): MessagePayload {
-  return { embeds, allowedMentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL_FLAG } : {}) };
+export function payload(
+  embeds: APIEmbed[],
+  options: { ephemeral?: boolean; components?: APIActionRowComponent<APIComponentInMessageActionRow>[] } = {},
+): MessagePayload {
+  return {
+    embeds,
+    allowedMentions: { parse: [] },
+    ...(options.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+    ...(options.components && options.components.length > 0 ? { components: options.components } : {}),
+  };
 }
 
 /** Embed colours say how far the figures can be trusted. */

@@ -1,10 +1,19 @@
-import type { APIEmbed } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  ComponentType,
+} from 'discord.js';
 import type { Answer, IncidentSummary } from '../answers/answer.js';
+import { fitsCustomId } from './componentIds.js';
 import { buildEmbed } from './embed.js';
 import { formatNumber, type Locale } from './locale.js';
 import { Colour } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { formatDateWithCaveat, inert, truncate } from './text.js';
+import { formatDateWithCaveat, inert, plainText, truncate } from './text.js';
+
+/** Discord's longest select option label, description and value. */
+const OPTION_LENGTH = 100;
 
 type Of<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 
@@ -16,8 +25,10 @@ function summaryLine(summary: IncidentSummary, strings: Strings, locale: Locale)
 
 export function renderChoose(answer: Of<'choose'>, strings: Strings, locale: Locale): APIEmbed {
   const lines = answer.options.map((option, i) => `${i + 1}. ${summaryLine(option, strings, locale)}`);
-  if (answer.total > answer.options.length)
+  if (answer.total > answer.options.length) {
     lines.push(fill(strings.andMore, { n: formatNumber(answer.total - answer.options.length, locale) }));
+    lines.push(strings.chooseNarrow);
+  }
   const example = answer.options[0]?.incident.id ?? 'Boulkessi';
   lines.push('', fill(strings.chooseHint, { example }));
   return buildEmbed(
@@ -30,9 +41,42 @@ export function renderChoose(answer: Of<'choose'>, strings: Strings, locale: Loc
   );
 }
 
+/** A select menu of the attacks to choose from: picking one shows it in the same message. */
+export function chooseMenu(
+  answer: Of<'choose'>,
+  strings: Strings,
+  customId: string,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const { locale } = strings;
+  const options = answer.options
+    .filter(({ incident }) => incident.id.length <= OPTION_LENGTH)
+    .map(({ incident, country }) => ({
+      label: truncate(plainText(`${incident.place.name}, ${country.names[locale]}`), OPTION_LENGTH),
+      description: truncate(
+        plainText(`${formatDateWithCaveat(incident.date, strings, locale)} · ${strings.target[incident.target]}`),
+        OPTION_LENGTH,
+      ),
+      value: incident.id,
+    }));
+  if (options.length === 0 || !fitsCustomId(customId)) return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.StringSelect, custom_id: customId, placeholder: strings.choosePlaceholder, options },
+      ],
+    },
+  ];
+}
+
 export function renderNotFound(answer: Of<'not_found'>, strings: Strings): APIEmbed {
   const query = inert(truncate(answer.query, 100));
-  const lines = [fill(answer.searched === 'attacks' ? strings.notFoundAttacks : strings.notFoundCountries, { query })];
+  const template = {
+    attacks: strings.notFoundAttacks,
+    countries: strings.notFoundCountries,
+    groups: strings.notFoundGroups,
+  };
+  const lines = [fill(template[answer.searched], { query })];
   if (answer.suggestions.length > 0) {
     lines.push(fill(strings.didYouMean, { names: answer.suggestions.map((name) => `**${inert(name)}**`).join(', ') }));
   }
@@ -42,7 +86,11 @@ export function renderNotFound(answer: Of<'not_found'>, strings: Strings): APIEm
 
 export function renderError(answer: Of<'error'>, strings: Strings): APIEmbed {
   return buildEmbed(
-    { title: strings.errorTitle, description: strings.errors[answer.code], colour: Colour.error },
+    {
+      title: strings.errorTitle,
+      description: fill(strings.errors[answer.code], { input: inert(truncate(answer.input, 100)) }),
+      colour: Colour.error,
+    },
     strings,
   );
 }

@@ -7,11 +7,14 @@ export interface SearchIndex {
   /** Places, their spellings, nearby places and admin areas; countries; groups. */
   readonly anything: NameIndex;
   readonly countries: NameIndex;
+  /** Armed groups, by name and alias. */
+  readonly groups: NameIndex;
 }
 
 export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
   return {
     anything: await NameIndex.build(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor']))),
     countries: await NameIndex.build(await buildGazetteer(dataset, new Set(['country']))),
+    groups: await NameIndex.build(await buildGazetteer(dataset, new Set(['actor']))),
   };
 }

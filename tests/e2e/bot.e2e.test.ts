@@ -98,7 +98,9 @@ afterAll(async () => {
 describe('the bot against a local Discord stand-in', () => {
   it('GIVEN npm run deploy THEN the commands are registered on the test server with Dutch localisations', async () => {
     const deployments = await deployCommands(config, TOKEN, APPLICATION_ID, commands);
-    expect(deployments).toEqual([{ scope: `server ${GUILD_ID}`, names: ['attack', 'toll', 'about', 'dataset'] }]);
+    expect(deployments).toEqual([
+      { scope: `server ${GUILD_ID}`, names: ['attack', 'attacks', 'toll', 'about', 'dataset'] },
+    ]);
     const registered = standIn.registered.get(`guild:${GUILD_ID}`) as Record<string, unknown>[];
     const attack = registered.find((command) => command.name === 'attack') as {
       name_localizations: Record<string, string>;
@@ -115,7 +117,7 @@ describe('the bot against a local Discord stand-in', () => {
     const global = { ...config, DISCORD_GUILD_ID: undefined, ADMIN_GUILD_IDS: [OPERATORS_GUILD_ID] };
     const deployments = await deployCommands(global, TOKEN, APPLICATION_ID, commands);
     expect(deployments).toEqual([
-      { scope: 'global (every server; may take a while to show)', names: ['attack', 'toll', 'about'] },
+      { scope: 'global (every server; may take a while to show)', names: ['attack', 'attacks', 'toll', 'about'] },
       { scope: `server ${OPERATORS_GUILD_ID}`, names: ['dataset'] },
     ]);
     expect((standIn.registered.get('global') as { name: string }[]).map((command) => command.name)).not.toContain(
