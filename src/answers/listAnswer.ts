@@ -133,8 +133,8 @@ function one<T>(
   searched: 'countries' | 'groups',
   valueOf: (target: NameTarget) => T | undefined,
 ): T | Answer {
-  const invalid = checkQuery(text);
-  if (invalid) return invalid;
+  const rejected = checkQuery(text);
+  if (rejected) return rejected;
   const result = names.match(text);
   if (result.kind === 'found' && result.matches.length === 1) {
     const [match] = result.matches;
