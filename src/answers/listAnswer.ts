@@ -131,14 +131,14 @@ function one<T>(
   names: NameIndex,
   text: string,
   searched: 'countries' | 'groups',
-  valueOf: (target: NameTarget) => T | undefined,
+  pick: (target: NameTarget) => T | undefined,
 ): T | Answer {
   const rejected = checkQuery(text);
   if (rejected) return rejected;
   const result = names.match(text);
   if (result.kind === 'found' && result.matches.length === 1) {
     const [match] = result.matches;
-    const value = match?.entry.targets.map(valueOf).find((found) => found !== undefined);
+    const value = match?.entry.targets.map(pick).find((found) => found !== undefined);
     if (value !== undefined) return value;
   }
   const suggestions =
