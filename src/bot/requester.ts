@@ -1,4 +1,4 @@
-import { type Interaction, PermissionFlagsBits } from 'discord.js';
+import { type BaseInteraction, PermissionFlagsBits } from 'discord.js';
 import type { DatasetAccess, Requester } from '../../commands/command.js';
 
 /**
@@ -7,7 +7,7 @@ import type { DatasetAccess, Requester } from '../../commands/command.js';
  * permissions and a command registered in the past may still be there.
  */
 export function requesterOf(
-  interaction: Interaction,
+  interaction: BaseInteraction,
   moderatorRoleIds: readonly string[],
   operatorGuildIds: readonly string[],
 ): Requester {
@@ -20,7 +20,7 @@ export function requesterOf(
 }
 
 function datasetAccessOf(
-  interaction: Interaction,
+  interaction: BaseInteraction,
   moderatorRoleIds: readonly string[],
   operatorGuildIds: readonly string[],
 ): DatasetAccess {

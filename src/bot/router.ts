@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AutocompleteInteraction,
+  BaseInteraction,
   ChatInputCommandInteraction,
   Interaction,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
+  InteractionUpdateOptions,
+  MessageComponentInteraction,
 } from 'discord.js';
-import type { Command, CommandContext, CommandInput } from '../../commands/command.js';
+import type { Command, CommandContext, CommandInput, ComponentReply } from '../../commands/command.js';
 import { commandContext } from '../app.js';
 import { type Config, operatorGuildIds } from '../config.js';
 import type { Logger } from '../logger.js';
 import { toLocale } from '../render/locale.js';
 import { EPHEMERAL_FLAG, type MessagePayload } from '../render/payload.js';
+import { parseComponentId } from '../render/componentIds.js';
 import { renderCrash } from '../render/renderAdmin.js';
+import { renderStale } from '../render/renderQuotes.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
 import { requesterOf } from './requester.js';
 
@@ -28,27 +33,32 @@ const DEFER_AFTER_MS = 1_000;
 
 /** Wires one interaction to its command: the whole Discord transport. Never throws, never leaves one unanswered. */
 export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
+  if (interaction.isMessageComponent()) return click(interaction, deps);
   if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
   const command = deps.commands.get(interaction.commandName);
+  const context = contextOf(interaction, interaction.commandName, deps);
+  if (interaction.isAutocomplete()) return complete(interaction, command, context);
+  if (!command) {
+    context.logger.warn('interaction for an unknown command (are the registered commands out of date? run npm run deploy)');
+    return;
+  }
+  await run(interaction, command, context);
+}
+
+function contextOf(interaction: BaseInteraction, commandName: string, deps: RouterDeps): CommandContext {
   const log = deps.logger.child({
     interactionId: interaction.id,
-    command: interaction.commandName,
+    command: commandName,
     userId: interaction.user.id,
     guildId: interaction.guildId,
   });
-  const context = commandContext(
+  return commandContext(
     deps.store,
     deps.config,
     log,
     requesterOf(interaction, deps.config.MODERATOR_ROLE_IDS, operatorGuildIds(deps.config)),
     toLocale(interaction.locale),
   );
-  if (interaction.isAutocomplete()) return complete(interaction, command, context);
-  if (!command) {
-    log.warn('interaction for an unknown command (are the registered commands out of date? run npm run deploy)');
-    return;
-  }
-  await run(interaction, command, context);
 }
 
 async function complete(interaction: AutocompleteInteraction, command: Command | undefined, context: CommandContext) {
@@ -87,6 +97,68 @@ async function run(interaction: ChatInputCommandInteraction, command: Command, c
       log.error({ err: sendError, reference }, 'could not even report the failure'),
     );
   }
+}
+
+/**
+ * A button or a menu: the state is all in the custom id. The asker's own click changes the message in place; anyone
+ * else's gets private messages of their own. A button from an older version of the bot gets "no longer available".
+ */
+async function click(interaction: MessageComponentInteraction, deps: RouterDeps) {
+  const { command: commandName, action, args } = parseComponentId(interaction.customId);
+  const context = contextOf(interaction, commandName, deps);
+  const log = context.logger.child({ action });
+  const values = interaction.isStringSelectMenu() ? interaction.values : [];
+  const started = performance.now();
+  let deferred: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferred ??= interaction.deferUpdate();
+  }, DEFER_AFTER_MS);
+  let reply: ComponentReply;
+  try {
+    const handler = deps.commands.get(commandName)?.component;
+    reply = handler
+      ? await handler(context, action, args, values)
+      : { update: false, payloads: [renderStale(context.locale)] };
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    log.error({ err: error, reference }, 'component failed');
+    reply = { update: false, payloads: [renderCrash(reference, context.locale)] };
+  }
+  clearTimeout(timer);
+  try {
+    await answerClick(interaction, reply, deferred);
+    log.info({ update: reply.update, ms: Math.round(performance.now() - started) }, 'clicked');
+  } catch (error) {
+    log.error({ err: error }, 'could not answer a click');
+  }
+}
+
+async function answerClick(
+  interaction: MessageComponentInteraction,
+  reply: ComponentReply,
+  deferred: Promise<unknown> | undefined,
+) {
+  const [first, ...rest] = reply.payloads;
+  if (!first) return;
+  if (reply.update) {
+    if (deferred) {
+      await deferred;
+      await interaction.editReply(first as InteractionEditReplyOptions);
+    } else {
+      await interaction.update(first as InteractionUpdateOptions);
+    }
+  } else if (deferred) {
+    // A deferred update cannot turn into a private reply: every payload goes as a follow-up.
+    await deferred;
+    await interaction.followUp(privately(first));
+  } else {
+    await interaction.reply(privately(first));
+  }
+  for (const payload of rest) await interaction.followUp(privately(payload));
+}
+
+function privately(payload: MessagePayload): InteractionReplyOptions {
+  return { ...payload, flags: EPHEMERAL_FLAG } as InteractionReplyOptions;
 }
 
 async function send(

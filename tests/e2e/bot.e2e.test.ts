@@ -39,6 +39,10 @@ const embedOf = (response: InteractionResponse): Embed => {
   if (!embed) throw new Error(`no embed in ${JSON.stringify(response)}`);
   return embed;
 };
+type Component = { type: number; custom_id?: string; label?: string; disabled?: boolean; options?: unknown[] };
+const componentsOf = (message: Record<string, unknown>): Component[] =>
+  ((message.components ?? []) as { components: Component[] }[]).flatMap((row) => row.components);
+const buttonsOf = (message: Record<string, unknown>) => componentsOf(message).filter((c) => c.type === 2);
 const slash = (name: string, options: unknown[] = [], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
   standIn.interact({ type: 2, name, options, ...extra });
 const datasetCommand = (
@@ -141,6 +145,73 @@ describe('the bot against a local Discord stand-in', () => {
     expect(embed.fields?.[0]?.value).toContain(
       '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
     );
+  });
+
+  it('GIVEN /attack Mali THEN a menu of its attacks; picking Boulkessi shows it in the same message, menu gone', async () => {
+    const asked = await slash('attack', [{ type: 3, name: 'place', value: 'Mali' }], { member: MEMBER });
+    const menu = componentsOf(asked.message)[0];
+    expect(menu).toMatchObject({ type: 3, custom_id: `attack:pick:${MEMBER.id}` });
+    const options = (menu as { options: { label: string; value: string }[] }).options;
+    expect(options.map((option) => option.value)).toEqual([
+      'ml-boulkessi-2025-06-01',
+      'ml-sirakorola-2025-05-30',
+      'ml-dioura-2025-05-24',
+    ]);
+    const picked = await standIn.click({
+      message: asked.message,
+      customId: menu?.custom_id ?? '',
+      values: ['ml-boulkessi-2025-06-01'],
+      member: MEMBER,
+    });
+    expect(picked.callback.type).toBe(7);
+    expect(picked.message.id).toBe(asked.message.id);
+    expect(embedOf(picked).title).toBe('Attack on military base: Boulkessi, Mali');
+    expect(componentsOf(picked.message)).toEqual([]);
+  });
+
+  it("GIVEN someone else picks from the asker's menu THEN they get their own ephemeral copy; the asker's message stays", async () => {
+    const asked = await slash('attack', [{ type: 3, name: 'place', value: 'Mali' }], { member: MEMBER });
+    const picked = await standIn.click({
+      message: asked.message,
+      customId: `attack:pick:${MEMBER.id}`,
+      values: ['ml-dioura-2025-05-24'],
+      member: MODERATOR,
+    });
+    expect(picked.callback.type).toBe(4);
+    expect(picked.callback.data?.flags).toBe(64);
+    expect(embedOf(picked).title).toBe('Attack on military base: Dioura, Mali');
+  });
+
+  it('GIVEN /attacks country:Mali THEN Boulkessi, Sirakorola and Dioura, newest first', async () => {
+    const embed = embedOf(await slash('attacks', [{ type: 3, name: 'country', value: 'Mali' }]));
+    const lines = embed.description?.split('\n') ?? [];
+    const order = ['Boulkessi', 'Sirakorola', 'Dioura'].map((place) => lines.findIndex((l) => l.includes(place)));
+    expect(order.every((line) => line >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('GIVEN the Sources button of an attack THEN each quote in full, ephemerally, in as many messages as needed', async () => {
+    const asked = await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }]);
+    const shown = await standIn.click({
+      message: asked.message,
+      customId: 'attack:quotes:ml-boulkessi-2025-06-01',
+      member: MEMBER,
+    });
+    expect(shown.callback.type).toBe(4);
+    expect(shown.callback.data?.flags).toBe(64);
+    expect(JSON.stringify(embedOf(shown))).toContain('twee veiligheidsbronnen meldden dat meer dan 30 soldaten');
+  });
+
+  it('GIVEN a button of an attack no longer in the dataset THEN a private "no longer available", nothing changed', async () => {
+    const asked = await slash('attack', [{ type: 3, name: 'place', value: 'Mali' }], { member: MEMBER });
+    const picked = await standIn.click({
+      message: asked.message,
+      customId: `attack:pick:${MEMBER.id}`,
+      values: ['ml-nowhere-2020-01-01'],
+      member: MEMBER,
+    });
+    expect(picked.callback.type).toBe(4);
+    expect(picked.callback.data?.flags).toBe(64);
   });
 
   it('GIVEN autocomplete for "boulk" THEN Boulkessi is the first choice', async () => {
@@ -285,6 +356,29 @@ describe('the bot against a local Discord stand-in', () => {
     expect(embedOf(await slash('attack', [{ type: 3, name: 'place', value: 'Dioura' }])).title).toBe(
       'No data in the sources',
     );
+  });
+
+  it('GIVEN /attacks with more than a page THEN ▶ turns the page in place, ◀ turns it back', async () => {
+    const many = fixtureDatasetJson();
+    const sirakorola = byId(many.incidents, 'ml-sirakorola-2025-05-30');
+    for (let day = 1; day <= 12; day += 1) {
+      many.incidents.push({
+        ...sirakorola,
+        id: `ml-extra-${day}`,
+        date: { ...sirakorola.date, value: `2024-03-${String(day).padStart(2, '0')}` },
+      });
+    }
+    await refresh(MODERATOR, { name: 'dataset.json', content: JSON.stringify(many) });
+    const asked = await slash('attacks', [], { member: MEMBER });
+    const first = embedOf(asked);
+    const next = buttonsOf(asked.message).find((button) => button.label?.includes('▶'));
+    expect(next?.disabled).toBeFalsy();
+    const turned = await standIn.click({ message: asked.message, customId: next?.custom_id ?? '', member: MEMBER });
+    expect(turned.callback.type).toBe(7);
+    expect(embedOf(turned).description).not.toBe(first.description);
+    const previous = buttonsOf(turned.message).find((button) => button.label?.includes('◀'));
+    const back = await standIn.click({ message: turned.message, customId: previous?.custom_id ?? '', member: MEMBER });
+    expect(embedOf(back).description).toBe(first.description);
   });
 
   it('GIVEN every log line THEN the token never appears', () => {

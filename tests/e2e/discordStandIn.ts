@@ -21,10 +21,14 @@ const BOT_USER = {
 };
 
 export interface InteractionResponse {
-  /** The callback body: `{ type, data }` (4 message, 5 deferred, 8 autocomplete). */
+  /** The callback body: `{ type, data }` (4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete). */
   readonly callback: { type: number; data?: Record<string, unknown> };
   /** For a deferred reply, the message edited in afterwards. */
   readonly edit?: Record<string, unknown>;
+  /** The message as Discord holds it after the reply: what a click on one of its components refers to. */
+  readonly message: Record<string, unknown>;
+  /** Follow-up messages, filled as they arrive (after the response resolves). */
+  readonly followUps: Record<string, unknown>[];
 }
 
 export interface Member {
@@ -35,6 +39,9 @@ export interface Member {
 
 interface Pending {
   callback?: InteractionResponse['callback'];
+  /** The message a click was on, for an update. */
+  clicked?: Record<string, unknown>;
+  readonly followUps: Record<string, unknown>[];
   resolve: (response: InteractionResponse) => void;
 }
 
@@ -90,6 +97,48 @@ export class DiscordStandIn {
     /** The server the interaction comes from: the test server unless said otherwise. */
     guildId?: string;
   }): Promise<InteractionResponse> {
+    return this.send(options.type, options, {
+      id: this.snowflake(),
+      name: options.name,
+      type: 1,
+      options: options.options ?? [],
+      ...(options.resolved ? { resolved: options.resolved } : {}),
+    });
+  }
+
+  /** A click on a button (component type 2) or a choice in a string select menu (3) of a message the bot sent. */
+  click(options: {
+    message: Record<string, unknown>;
+    customId: string;
+    values?: string[];
+    member?: Member;
+    locale?: string;
+  }): Promise<InteractionResponse> {
+    const componentType = options.values ? 3 : 2;
+    return this.send(
+      3,
+      options,
+      {
+        custom_id: options.customId,
+        component_type: componentType,
+        ...(options.values ? { values: options.values } : {}),
+      },
+      options.message,
+    );
+  }
+
+  private send(
+    type: 2 | 3 | 4,
+    options: {
+      member?: Member;
+      locale?: string;
+      resolved?: Record<string, unknown>;
+      /** The server the interaction comes from: the test server unless said otherwise. */
+      guildId?: string;
+    },
+    data: Record<string, unknown>,
+    message?: Record<string, unknown>,
+  ): Promise<InteractionResponse> {
     if (!this.socket) throw new Error('the bot is not connected');
     const id = this.snowflake();
     const token = `interaction-token-${id}`;
@@ -101,11 +150,13 @@ export class DiscordStandIn {
       global_name: null,
       avatar: null,
     };
-    const answered = new Promise<InteractionResponse>((resolve) => this.pending.set(token, { resolve }));
+    const answered = new Promise<InteractionResponse>((resolve) =>
+      this.pending.set(token, { resolve, followUps: [], ...(message ? { clicked: message } : {}) }),
+    );
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: APPLICATION_ID,
-      type: options.type,
+      type,
       token,
       version: 1,
       locale: options.locale ?? 'en-US',
@@ -126,13 +177,8 @@ export class DiscordStandIn {
       entitlements: [],
       authorizing_integration_owners: { 0: options.guildId ?? GUILD_ID },
       context: 0,
-      data: {
-        id: this.snowflake(),
-        name: options.name,
-        type: 1,
-        options: options.options ?? [],
-        ...(options.resolved ? { resolved: options.resolved } : {}),
-      },
+      data,
+      ...(message ? { message } : {}),
     });
     return answered;
   }
@@ -258,9 +304,12 @@ export class DiscordStandIn {
     if (callbackRoute) {
       const callback = body as InteractionResponse['callback'];
       const pending = this.pending.get(callbackRoute[2] ?? '');
+      const message = this.message(callback.data ?? {}, callback.type === 7 ? pending?.clicked : undefined);
       if (pending) {
         pending.callback = callback;
-        if (callback.type !== 5) pending.resolve({ callback });
+        // A deferral (5, or 6 for a click) is answered later by an edit of the original message.
+        if (callback.type !== 5 && callback.type !== 6)
+          pending.resolve({ callback, message, followUps: pending.followUps });
       }
       if (url.searchParams.get('with_response') !== 'true') {
         // No body and no content-type: an empty body labelled JSON makes discord.js throw.
@@ -276,14 +325,31 @@ export class DiscordStandIn {
           response_message_loading: callback.type === 5,
           response_message_ephemeral: false,
         },
-        resource: { type: callback.type, ...(callback.data ? { message: this.message(callback.data) } : {}) },
+        resource: { type: callback.type, ...(callback.data ? { message } : {}) },
       });
     }
     const edit = route('PATCH', /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/(?:@|%40)original$/);
     if (edit) {
       const pending = this.pending.get(edit[2] ?? '');
-      if (pending?.callback) pending.resolve({ callback: pending.callback, edit: body as Record<string, unknown> });
-      return json(200, this.message(body as Record<string, unknown>));
+      const message = this.message(
+        body as Record<string, unknown>,
+        pending?.callback?.type === 6 ? pending.clicked : undefined,
+      );
+      if (pending?.callback) {
+        pending.resolve({
+          callback: pending.callback,
+          edit: body as Record<string, unknown>,
+          message,
+          followUps: pending.followUps,
+        });
+      }
+      return json(200, message);
+    }
+    const followUp = route('POST', /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)$/);
+    if (followUp) {
+      const message = this.message(body as Record<string, unknown>);
+      this.pending.get(followUp[2] ?? '')?.followUps.push(body as Record<string, unknown>);
+      return json(200, message);
     }
     const file = route('GET', /^\/attachments\/(.+)$/);
     if (file) {
@@ -295,7 +361,8 @@ export class DiscordStandIn {
     json(404, { message: `stand-in has no route for ${request.method} ${url.pathname}`, code: 0 });
   }
 
-  private message(data: Record<string, unknown>) {
+  /** A message as Discord returns it; an update keeps the id (and what it does not change) of the clicked message. */
+  private message(data: Record<string, unknown>, updated?: Record<string, unknown>): Record<string, unknown> {
     return {
       id: this.snowflake(),
       channel_id: CHANNEL_ID,
@@ -312,6 +379,8 @@ export class DiscordStandIn {
       pinned: false,
       type: 20,
       flags: 0,
+      components: [],
+      ...updated,
       ...data,
     };
   }
