@@ -5,10 +5,11 @@ import type { Command } from './command.js';
 export const about = {
   definition: new SlashCommandBuilder()
     .setName('about')
-    .setNameLocalizations({ nl: 'over' })
+    .setNameLocalizations({ nl: 'over', fr: 'a-propos' })
     .setDescription('What this bot is, its sources, the dataset version and what each marker means')
     .setDescriptionLocalizations({
       nl: 'Wat deze bot is, de bronnen, de datasetversie en wat elke markering betekent',
+      fr: 'Ce qu’est ce bot, ses sources, la version des données et le sens de chaque repère',
     }),
   async run(context) {
     return { payload: renderAbout(context.store.current(), context.locale), kind: 'info', incidents: [] };

@@ -13,17 +13,21 @@ const CHOICE_LENGTH = 100;
 export const attack = {
   definition: new SlashCommandBuilder()
     .setName('attack')
-    .setNameLocalizations({ nl: 'aanval' })
+    .setNameLocalizations({ nl: 'aanval', fr: 'attaque' })
     .setDescription('What the sources report about an attack: figures, who says them, verbatim quotes')
     .setDescriptionLocalizations({
       nl: 'Wat de bronnen melden over een aanval: cijfers, wie ze geeft, letterlijke citaten',
+      fr: 'Ce que les sources rapportent d’une attaque : chiffres, qui les donne, citations mot pour mot',
     })
     .addStringOption((option) =>
       option
         .setName('place')
-        .setNameLocalizations({ nl: 'plaats' })
+        .setNameLocalizations({ nl: 'plaats', fr: 'lieu' })
         .setDescription('Place, region, country or group, e.g. Boulkessi')
-        .setDescriptionLocalizations({ nl: 'Plaats, regio, land of groep, bijv. Boulkessi' })
+        .setDescriptionLocalizations({
+          nl: 'Plaats, regio, land of groep, bijv. Boulkessi',
+          fr: 'Lieu, région, pays ou groupe, par ex. Boulkessi',
+        })
         .setRequired(true)
         .setAutocomplete(true)
         .setMaxLength(MAX_QUERY_LENGTH),

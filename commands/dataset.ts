@@ -10,47 +10,61 @@ import type { AttachmentInput, Command, CommandContext, RefreshSettings, Reply }
 export const dataset = {
   definition: new SlashCommandBuilder()
     .setName('dataset')
+    .setNameLocalizations({ fr: 'donnees' })
     .setDescription('Moderators: the dataset being served')
-    .setDescriptionLocalizations({ nl: 'Moderatoren: de dataset die in gebruik is' })
+    .setDescriptionLocalizations({
+      nl: 'Moderatoren: de dataset die in gebruik is',
+      fr: 'Modérateurs : le jeu de données servi',
+    })
     // Server admins can override this per command, so `refresh` checks again at run time.
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((sub) =>
       sub
         .setName('status')
+        .setNameLocalizations({ fr: 'etat' })
         .setDescription('Version, when and by whom it was loaded, counts, sources')
-        .setDescriptionLocalizations({ nl: 'Versie, wanneer en door wie geladen, aantallen, bronnen' }),
+        .setDescriptionLocalizations({
+          nl: 'Versie, wanneer en door wie geladen, aantallen, bronnen',
+          fr: 'Version, quand et par qui il a été chargé, nombres, sources',
+        }),
     )
     .addSubcommand((sub) =>
       sub
         .setName('refresh')
-        .setNameLocalizations({ nl: 'vernieuwen' })
+        .setNameLocalizations({ nl: 'vernieuwen', fr: 'actualiser' })
         .setDescription('Reload the dataset (from the data folder, the dataset URL, or an attached dataset.json)')
         .setDescriptionLocalizations({
           nl: 'Laad de dataset opnieuw (uit de datamap, de dataset-URL of een bijgevoegd dataset.json)',
+          fr: 'Recharger les données (dossier de données, URL des données ou un dataset.json joint)',
         })
         .addAttachmentOption((option) =>
           option
             .setName('file')
-            .setNameLocalizations({ nl: 'bestand' })
+            .setNameLocalizations({ nl: 'bestand', fr: 'fichier' })
             .setDescription('A dataset.json with the same schema; kept on disk if it passes')
-            .setDescriptionLocalizations({ nl: 'Een dataset.json met hetzelfde schema; bewaard als het klopt' }),
+            .setDescriptionLocalizations({
+              nl: 'Een dataset.json met hetzelfde schema; bewaard als het klopt',
+              fr: 'Un dataset.json du même schéma ; conservé s’il passe les contrôles',
+            }),
         ),
     )
     .addSubcommand((sub) =>
       sub
         .setName('validate')
-        .setNameLocalizations({ nl: 'controleren' })
+        .setNameLocalizations({ nl: 'controleren', fr: 'verifier' })
         .setDescription('Check a dataset.json exactly as a refresh would, and swap nothing in')
         .setDescriptionLocalizations({
           nl: 'Controleer een dataset.json zoals vernieuwen dat doet, zonder iets te wisselen',
+          fr: 'Vérifier un dataset.json comme le ferait une actualisation, sans rien remplacer',
         })
         .addAttachmentOption((option) =>
           option
             .setName('file')
-            .setNameLocalizations({ nl: 'bestand' })
+            .setNameLocalizations({ nl: 'bestand', fr: 'fichier' })
             .setDescription('The dataset.json to check (empty: the data folder or the dataset URL)')
             .setDescriptionLocalizations({
               nl: 'De dataset.json om te controleren (leeg: de datamap of de dataset-URL)',
+              fr: 'Le dataset.json à vérifier (vide : le dossier de données ou l’URL des données)',
             }),
         ),
     ),

@@ -8,15 +8,18 @@ import { type Command, replyOf } from './command.js';
 export const toll = {
   definition: new SlashCommandBuilder()
     .setName('toll')
-    .setNameLocalizations({ nl: 'dodental' })
+    .setNameLocalizations({ nl: 'dodental', fr: 'bilan' })
     .setDescription('Reported death toll for a country, or the whole region: claims and reports kept apart')
-    .setDescriptionLocalizations({ nl: 'Gemeld dodental voor een land of de hele regio: claims en meldingen apart' })
+    .setDescriptionLocalizations({
+      nl: 'Gemeld dodental voor een land of de hele regio: claims en meldingen apart',
+      fr: 'Bilan rapporté pour un pays ou toute la région : revendications et rapports séparés',
+    })
     .addStringOption((option) =>
       option
         .setName('country')
-        .setNameLocalizations({ nl: 'land' })
+        .setNameLocalizations({ nl: 'land', fr: 'pays' })
         .setDescription('Country (empty: the whole region)')
-        .setDescriptionLocalizations({ nl: 'Land (leeg: de hele regio)' })
+        .setDescriptionLocalizations({ nl: 'Land (leeg: de hele regio)', fr: 'Pays (vide : toute la région)' })
         .setAutocomplete(true)
         .setMaxLength(MAX_QUERY_LENGTH),
     ),

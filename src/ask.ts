@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { outcomeJson } from './console/answerJson.js';
 import { answerLine, type LineOutcome } from './console/answerLine.js';
 import { ignoreClosedPipe } from './console/quietStdout.js';
-import { renderForTerminal, terminalHasColour } from './console/terminalRender.js';
+import { renderForTerminal, terminalHasColour, terminalWidth } from './console/terminalRender.js';
 import { ExitCode, exitWithFailure } from './failures.js';
 import { createLogger } from './logger.js';
 import { toLocale } from './render/locale.js';
@@ -33,9 +33,12 @@ async function main(args: string[]): Promise<number> {
   const outcome = await answerLine(line, commandContext(store, config, logger, requester, locale));
 
   if (json) process.stdout.write(`${JSON.stringify(outcomeJson(outcome))}\n`);
-  else if (outcome.kind === 'quit') process.stdout.write('\n');
+  else if (outcome.kind === 'quit' || outcome.kind === 'locale') process.stdout.write('\n');
   else if (outcome.kind === 'text') process.stdout.write(`${outcome.text}\n`);
-  else process.stdout.write(`${renderForTerminal(outcome.reply.payload, terminalHasColour(config))}\n`);
+  else {
+    const shown = renderForTerminal(outcome.reply.payload, terminalHasColour(config), terminalWidth());
+    process.stdout.write(`${shown}\n`);
+  }
   return exitCodeOf(outcome);
 }
 

@@ -1,5 +1,5 @@
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
-import type { Actor, Country, Figure, FigureValue, Incident, Source, Statement } from '../dataset/schema.js';
+import type { Actor, Country, Figure, FigureValue, Incident, LocalText, Source, Statement } from '../dataset/schema.js';
 import type { ListFilters, ListItem } from './listAnswer.js';
 
 /** A figure with every attack it covers (one figure may cover several, together; a region figure none). */
@@ -43,7 +43,7 @@ export interface TollTotal {
   readonly reported: FigureValue | null;
   /** Sum of claims about attacks with no independent report: never added to `reported`. */
   readonly claimedOnly: FigureValue | null;
-  readonly claimants: readonly string[];
+  readonly claimants: readonly LocalText[];
   /** The independent reports added up in `reported`: each about attacks none of the others covers. */
   readonly reports: readonly FigureView[];
   /** The claims added up in `claimedOnly`. */

@@ -1,6 +1,6 @@
 import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from '../dataset/chunked.js';
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
-import type { Country, Figure, Incident } from '../dataset/schema.js';
+import { type Country, englishOf, type Figure, type Incident, type LocalText } from '../dataset/schema.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
   type Answer,
@@ -130,7 +130,7 @@ async function workOutCountryToll(dataset: Dataset, country: Country): Promise<C
       counts,
       reported: sumValues(countedReports.map((figure) => figure.value)),
       claimedOnly: sumValues(countedClaims.map((figure) => figure.value)),
-      claimants: unique(countedClaims.map((figure) => figure.saidBy.label)),
+      claimants: uniqueTexts(countedClaims.map((figure) => figure.saidBy.label)),
       reports: await mapChunked(countedReports, (figure) => figureView(dataset, figure)),
       claims: await mapChunked(countedClaims, (figure) => figureView(dataset, figure)),
     });
@@ -216,6 +216,7 @@ async function overlapClusters(figures: readonly Figure[]): Promise<Figure[][]> 
   return [...clusters.values()];
 }
 
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
+/** The same words once, whatever languages they come in. */
+function uniqueTexts(texts: readonly LocalText[]): LocalText[] {
+  return [...new Map(texts.map((text) => [englishOf(text), text])).values()];
 }

@@ -13,9 +13,9 @@ import type { Command, CommandContext, CommandInput, ComponentReply } from '../.
 import { commandContext } from '../app.js';
 import { type Config, operatorGuildIds } from '../config.js';
 import type { Logger } from '../logger.js';
+import { parseComponentId } from '../render/componentIds.js';
 import { toLocale } from '../render/locale.js';
 import { EPHEMERAL_FLAG, type MessagePayload } from '../render/payload.js';
-import { parseComponentId } from '../render/componentIds.js';
 import { renderCrash } from '../render/renderAdmin.js';
 import { renderStale } from '../render/renderQuotes.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
@@ -39,7 +39,9 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
   const context = contextOf(interaction, interaction.commandName, deps);
   if (interaction.isAutocomplete()) return complete(interaction, command, context);
   if (!command) {
-    context.logger.warn('interaction for an unknown command (are the registered commands out of date? run npm run deploy)');
+    context.logger.warn(
+      'interaction for an unknown command (are the registered commands out of date? run npm run deploy)',
+    );
     return;
   }
   await run(interaction, command, context);

@@ -1,5 +1,5 @@
 import type { Answer, CountryToll, FigureView } from '../answers/answer.js';
-import type { Incident, Source, Statement } from '../dataset/schema.js';
+import { englishOf, type Incident, type Source, type Statement } from '../dataset/schema.js';
 import type { MessagePayload } from '../render/payload.js';
 import {
   ANSWER_JSON_VERSION,
@@ -31,6 +31,7 @@ const NOTHING: AnswerJson = {
 export function outcomeJson(outcome: LineOutcome): AnswerJson {
   switch (outcome.kind) {
     case 'quit':
+    case 'locale':
       return { ...NOTHING, text: '' };
     case 'text':
       return { ...NOTHING, text: outcome.text };
@@ -115,7 +116,7 @@ function tollsJson(
         counts: total.counts,
         reported: total.reported,
         claimedOnly: total.claimedOnly,
-        claimants: [...total.claimants],
+        claimants: total.claimants.map(englishOf),
         reports: total.reports.map((view) => view.figure.id),
         claims: total.claims.map((view) => view.figure.id),
       })),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CommandContext, type Reply, replyOf } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import type { Answer } from '../answers/answer.js';
+import { LOCALES, type Locale } from '../render/locale.js';
 import { renderCrash } from '../render/renderAdmin.js';
 import { renderAnswer } from '../render/renderAnswer.js';
 import { helpText, parseLine } from './parseLine.js';
@@ -10,6 +11,8 @@ export type LineOutcome =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'text'; text: string }
   | { kind: 'quit' }
+  /** `/locale fr`: the answers from now on are in that language. */
+  | { kind: 'locale'; locale: Locale }
   /** A command threw: a bug, not the question. The reply gives the user the reference the log has. */
   | { kind: 'crash'; reply: Reply; reference: string };
 
@@ -21,6 +24,10 @@ export async function answerLine(line: string, context: CommandContext): Promise
       return { kind: 'quit' };
     case 'help':
       return { kind: 'text', text: helpText(commands) };
+    case 'locale':
+      return parsed.locale
+        ? { kind: 'locale', locale: parsed.locale }
+        : { kind: 'text', text: `Languages: ${LOCALES.join(', ')}. For example /locale fr` };
     case 'empty':
     case 'unknown': {
       const answer: Answer = {

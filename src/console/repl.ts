@@ -7,14 +7,14 @@ import type { Logger } from '../logger.js';
 import type { Locale } from '../render/locale.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
 import { answerLine } from './answerLine.js';
-import { renderForTerminal, terminalHasColour } from './terminalRender.js';
+import { renderForTerminal, terminalHasColour, terminalWidth } from './terminalRender.js';
 
 /** The local console over the dataset: what `npm start` opens with no Discord token. */
 export async function runConsole(store: DatasetStore, config: Config, logger: Logger, locale: Locale): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const colour = terminalHasColour(config);
   const requester = consoleOperator(safeUserName());
-  const context = commandContext(store, config, logger, requester, locale);
+  let context = commandContext(store, config, logger, requester, locale);
   const { dataset } = store.current();
   process.stdout.write(
     `Sahel attack-report bot: local console (no DISCORD_TOKEN set). Dataset ${dataset.version}: ${dataset.incidents.length} incidents.\n` +
@@ -28,7 +28,13 @@ export async function runConsole(store: DatasetStore, config: Config, logger: Lo
     if (line.trim() !== '') {
       const outcome = await answerLine(line, context);
       if (outcome.kind === 'quit') break;
-      const text = outcome.kind === 'text' ? outcome.text : renderForTerminal(outcome.reply.payload, colour);
+      if (outcome.kind === 'locale') context = commandContext(store, config, logger, requester, outcome.locale);
+      const text =
+        outcome.kind === 'locale'
+          ? `Language: ${outcome.locale}`
+          : outcome.kind === 'text'
+            ? outcome.text
+            : renderForTerminal(outcome.reply.payload, colour, terminalWidth());
       process.stdout.write(`${text}\n\n`);
     }
     if (interactive) lines.prompt();

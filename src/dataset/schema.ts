@@ -10,6 +10,19 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of 
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code such as "ML"');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** The languages the dataset's own words may come in: the bot's reply languages. */
+export const TEXT_LANGUAGES = ['en', 'nl', 'fr'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+/**
+ * The dataset editors' own words (a basis, a note, who said it): English, alone or with other languages beside it.
+ * A reader whose language is missing gets the English, marked as such.
+ */
+export const LocalTextSchema = z.union([
+  nonEmpty,
+  z.object({ en: nonEmpty, nl: nonEmpty.optional(), fr: nonEmpty.optional() }).strict(),
+]);
+
 /** Whether "YYYY-MM" or "YYYY-MM-DD" names a month or a day that exists: "2025-02-30" and "2025-13" do not. */
 export function isCalendarDate(value: string): boolean {
   const [year = 0, month = 0, day] = value.split('-').map(Number);
@@ -71,8 +84,11 @@ export const QuoteSchema = z.object({
   sourceId: id,
   /** Verbatim source text (only whitespace may differ). */
   text: nonEmpty,
-  /** The dataset editors' English translation: always shown as a translation, never as a quote. */
-  translationEn: nonEmpty.optional(),
+  /** The dataset editors' translations, by language: always shown as a translation, never as a quote. */
+  translations: z
+    .object({ en: nonEmpty.optional(), nl: nonEmpty.optional(), fr: nonEmpty.optional() })
+    .strict()
+    .optional(),
 });
 
 export const SourceSchema = z
@@ -97,8 +113,8 @@ export const SourceSchema = z
     /** Where the source can be read. */
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     /** How the bot names the source: our words, not the source's. */
-    title: nonEmpty,
-    description: nonEmpty,
+    title: LocalTextSchema,
+    description: LocalTextSchema,
   })
   .superRefine((source, context) => {
     precisionMatches({ value: source.date, precision: source.datePrecision }, context, 'date');
@@ -128,7 +144,7 @@ export const ActorSchema = z.object({
   name: nonEmpty,
   /** Other names and acronyms, used only to find the actor: not facts from a source. */
   aliases: z.array(nonEmpty).default([]),
-  description: nonEmpty,
+  description: LocalTextSchema,
 });
 
 /** Who reported something: UCDP GED's `source_original`. */
@@ -143,7 +159,7 @@ export const SpeakerSchema = z.object({
     'unattributed',
   ]),
   /** Human description, e.g. "two security sources". */
-  label: nonEmpty,
+  label: LocalTextSchema,
   actorId: id.optional(),
   countryCode: countryCode.optional(),
 });
@@ -156,8 +172,8 @@ export const IncidentDateSchema = z
     precision: z.enum(['day', 'week', 'month']),
     /** stated: the source gives the attack date; claim_date: the source dates the claim, not the attack; inferred: worked out from relative wording. */
     derivation: z.enum(['stated', 'claim_date', 'inferred']),
-    /** Why this date, in English, naming the words it rests on. */
-    basis: nonEmpty,
+    /** Why this date, naming the words it rests on. */
+    basis: LocalTextSchema,
   })
   .superRefine((date, context) => precisionMatches(date, context, 'value'));
 
@@ -190,7 +206,7 @@ export const IncidentSchema = z.object({
   }),
   outcomes: z.array(OutcomeSchema).default([]),
   sourceIds: z.array(id).min(1, 'an incident needs at least one source'),
-  notes: z.string().optional(),
+  notes: LocalTextSchema.optional(),
 });
 
 export const FigureValueSchema = z.discriminatedUnion('qualifier', [
@@ -202,7 +218,7 @@ export const FigureScopeSchema = z.discriminatedUnion('kind', [
   /** One figure for one or more attacks together: never split, never counted once per attack. */
   z.object({ kind: z.literal('incidents'), incidentIds: z.array(id).min(1) }),
   /** An aggregate over several countries: never attached to one of them. */
-  z.object({ kind: z.literal('region'), countryCodes: z.array(countryCode).min(1), period: nonEmpty }),
+  z.object({ kind: z.literal('region'), countryCodes: z.array(countryCode).min(1), period: LocalTextSchema }),
 ]);
 
 export const FigureSchema = z.object({
@@ -238,6 +254,12 @@ export const DatasetFileSchema = z.object({
   statements: z.array(StatementSchema).default([]),
 });
 
+export type LocalText = z.infer<typeof LocalTextSchema>;
+
+/** The English of the editors' words: what tells two of them apart. */
+export function englishOf(text: LocalText): string {
+  return typeof text === 'string' ? text : text.en;
+}
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Country = z.infer<typeof CountrySchema>;

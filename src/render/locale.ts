@@ -1,14 +1,18 @@
 /** The languages replies are written in. Quotes stay in their source language whatever this is. */
-export type Locale = 'en' | 'nl';
+export const LOCALES = ['en', 'nl', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
 
-/** Discord sends `nl` for Dutch users; everyone else gets English. */
+/** Discord sends `nl` for Dutch and `fr` for French users; everyone else gets English. */
 export function toLocale(discordLocale: string | null | undefined): Locale {
-  return discordLocale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  const language = discordLocale?.toLowerCase().slice(0, 2);
+  return LOCALES.find((locale) => locale === language) ?? 'en';
 }
+
+const TAGS: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL', fr: 'fr-FR' };
 
 /** The BCP 47 tag the Intl formatters take. */
 export function localeTag(locale: Locale): string {
-  return locale === 'nl' ? 'nl-NL' : 'en-GB';
+  return TAGS[locale];
 }
 
 /** A phrase in each plural category the language has ("other" always, "one" for English and Dutch). */

@@ -1,11 +1,11 @@
 import type { Figure, Outcome } from '../dataset/schema.js';
 import { Colour } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { inert } from './text.js';
+import { localText } from './text.js';
 
 /** "⚠️ unconfirmed: two security sources": every figure carries who says it and how far that goes. */
 export function statusMarker(figure: Figure, strings: Strings): string {
-  return fill(strings.status[figure.status], { who: inert(figure.saidBy.label) });
+  return fill(strings.status[figure.status], { who: localText(figure.saidBy.label, strings) });
 }
 
 /** Outcomes contradict when one side says the attackers won and another that the attack failed. */

@@ -6,7 +6,7 @@ import { type Locale, listOf } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
 import { attacksText, statementScopeText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { describeSource, formatDate, formatValue, inert, quoteBlock } from './text.js';
+import { describeSource, formatDate, formatValue, inert, localText, quoteBlock } from './text.js';
 
 export function renderIncident(
   report: IncidentReport,
@@ -19,32 +19,32 @@ export function renderIncident(
   const place = [incident.place.name, incident.place.adminArea].filter(Boolean).map((part) => inert(part ?? ''));
   const attribution = strings.attribution[incident.perpetrator.attribution];
   const perpetratorLine = perpetrator
-    ? `${inert(perpetrator.name)}, ${attribution} (${inert(perpetrator.description)})`
+    ? `${inert(perpetrator.name)}, ${attribution} (${localText(perpetrator.description, strings)})`
     : attribution;
 
   const description = [
     report.matchedVia &&
       `*${fill(report.matchedVia.via === 'nearby' ? strings.matchedNearby : strings.matchedAdminArea, { name: inert(report.matchedVia.name) })}*`,
-    `**${strings.date}:** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${inert(incident.date.basis)}`,
+    `**${strings.date}:** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${localText(incident.date.basis, strings)}`,
     `**${strings.place}:** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
     `**${strings.target_}:** ${strings.target[incident.target]}`,
     `**${strings.perpetrator}:** ${perpetratorLine}`,
     disputed && strings.disputedOutcome,
-    incident.notes && `**${strings.note}:** ${inert(incident.notes)}`,
-    incident.perpetrator.quote && quoteBlock(incident.perpetrator.quote, strings, 1000),
+    incident.notes && `**${strings.note}:** ${localText(incident.notes, strings)}`,
+    incident.perpetrator.quote && quoteBlock(incident.perpetrator.quote, strings, 1000, sources),
   ]
     .filter(Boolean)
     .join('\n');
 
   const fields: APIEmbedField[] = [
     ...(report.figures.length > 0
-      ? report.figures.map((view) => figureField(view, strings, locale))
+      ? report.figures.map((view) => figureField(view, strings, locale, sources))
       : [{ name: strings.figures, value: strings.noFigures }]),
     ...incident.outcomes.map((outcome) => ({
-      name: `${inert(outcome.saidBy.label)}: ${strings.outcome[outcome.outcome]}`,
-      value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue),
+      name: `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
+      value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue, sources),
     })),
-    ...report.statements.map((view) => statementField(view, strings, view.countries.length > 0)),
+    ...report.statements.map((view) => statementField(view, strings, sources, view.countries.length > 0)),
   ];
 
   return buildEmbed(
@@ -74,6 +74,7 @@ export function figureField(
   view: FigureView,
   strings: Strings,
   locale: Locale,
+  sources: readonly Source[],
   options: { note?: string; withAttacks?: boolean } = {},
 ): APIEmbedField {
   const { figure, covers } = view;
@@ -92,7 +93,7 @@ export function figureField(
   const what = `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]}`;
   return {
     name: options.withAttacks && covers.length > 0 ? `${what} ${attacksText(covers, strings)}` : what,
-    value: header + (quote ? quoteBlock(quote, strings, EmbedLimits.fieldValue - header.length) : ''),
+    value: header + (quote ? quoteBlock(quote, strings, EmbedLimits.fieldValue - header.length, sources) : ''),
   };
 }
 
@@ -100,12 +101,17 @@ export function figureField(
  * Something said without a number ("no official toll"), by whom, in the source's words.
  * @param withScope name what it is about (in a toll, where several attacks are shown together)
  */
-export function statementField(view: StatementView, strings: Strings, withScope = false): APIEmbedField {
+export function statementField(
+  view: StatementView,
+  strings: Strings,
+  sources: readonly Source[],
+  withScope = false,
+): APIEmbedField {
   const { statement } = view;
-  const said = `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`;
+  const said = `${strings.statement[statement.kind]} (${localText(statement.saidBy.label, strings)})`;
   return {
     name: withScope ? `${said} ${statementScopeText(view, strings)}` : said,
-    value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue),
+    value: quoteBlock(statement.quote, strings, EmbedLimits.fieldValue, sources),
   };
 }
 

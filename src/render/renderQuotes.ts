@@ -4,7 +4,7 @@ import { EmbedLimits } from './embed.js';
 import type { Locale } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { fill, type Strings, stringsFor } from './strings.js';
-import { formatValue, inert, quoteBlock } from './text.js';
+import { formatValue, inert, localText, quoteBlock } from './text.js';
 
 /** Discord takes at most 10 embeds a message. */
 const EMBEDS_PER_MESSAGE = 10;
@@ -20,23 +20,23 @@ export function renderQuotesInFull(answer: Answer, locale: Locale): MessagePaylo
   const labelled: [string, Quote][] = [
     ...(incident.perpetrator.quote ? [[strings.perpetrator, incident.perpetrator.quote] as [string, Quote]] : []),
     ...incident.outcomes.map((outcome): [string, Quote] => [
-      `${inert(outcome.saidBy.label)}: ${strings.outcome[outcome.outcome]}`,
+      `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
       outcome.quote,
     ]),
     ...figures.flatMap(({ figure }) =>
       figure.quotes.map((quote): [string, Quote] => [
-        `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]} (${inert(figure.saidBy.label)})`,
+        `${formatValue(figure.value, strings, locale)} ${strings.counts[figure.counts]} (${localText(figure.saidBy.label, strings)})`,
         quote,
       ]),
     ),
     ...statements.map(({ statement }): [string, Quote] => [
-      `${strings.statement[statement.kind]} (${inert(statement.saidBy.label)})`,
+      `${strings.statement[statement.kind]} (${localText(statement.saidBy.label, strings)})`,
       statement.quote,
     ]),
   ];
   const blocks = labelled.map(([label, quote]) => {
     const head = `**${label}**\n`;
-    return head + quoteBlock(quote, strings, EmbedLimits.description - head.length);
+    return head + quoteBlock(quote, strings, EmbedLimits.description - head.length, answer.sources);
   });
   const title = fill(strings.sourcesTitle, { place: inert(incident.place.name) });
 

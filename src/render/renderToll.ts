@@ -8,7 +8,7 @@ import { Colour } from './payload.js';
 import { figureField, sourcesFooter, statementField } from './renderIncident.js';
 import { attacksText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { formatValue, inert } from './text.js';
+import { formatValue, inert, localText } from './text.js';
 
 /** Reports listed one by one under a sum; past this, "and 4 more reports". */
 const LISTED_REPORTS = 3;
@@ -35,9 +35,9 @@ export function renderCountryToll(
   }
 
   const figures = fieldsWithRoom(toll.figures, (view) =>
-    figureField(view, strings, locale, { note: strings.role[view.role], withAttacks: true }),
+    figureField(view, strings, locale, sources, { note: strings.role[view.role], withAttacks: true }),
   );
-  const statements = fieldsWithRoom(toll.statements, (view) => statementField(view, strings, true));
+  const statements = fieldsWithRoom(toll.statements, (view) => statementField(view, strings, sources, true));
   const fields: APIEmbedField[] = [
     ...figures.fields,
     ...(toll.incidentsWithoutFigures.length > 0
@@ -85,7 +85,7 @@ function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[]
   const counts = strings.counts[total.counts];
   const claims = () => {
     const claimants = listOf(
-      total.claimants.map((text) => inert(text)),
+      total.claimants.map((text) => localText(text, strings)),
       locale,
     );
     const value = total.claimedOnly ? formatValue(total.claimedOnly, strings, locale) : '';
@@ -152,10 +152,10 @@ export function renderRegionToll(
                 .map((c) => inert(c.country.names[locale])),
               locale,
             ),
-            period: inert(scope.period),
+            period: localText(scope.period, strings),
           })
         : undefined;
-    const field = figureField(view, strings, locale, note === undefined ? {} : { note });
+    const field = figureField(view, strings, locale, sources, note === undefined ? {} : { note });
     return { ...field, name: `${strings.regionWide}: ${field.name}` };
   });
   return buildEmbed(

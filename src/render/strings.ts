@@ -3,11 +3,12 @@ import type { UserErrorCode } from '../answers/answer.js';
 import type { Figure, Incident, Outcome, Statement } from '../dataset/schema.js';
 import type { Locale, PluralForms } from './locale.js';
 import { en } from './strings/en.js';
+import { fr } from './strings/fr.js';
 import { nl } from './strings/nl.js';
 
 type Labels<K extends string> = Record<K, string>;
 
-/** Every word the bot says, in English and Dutch. Dataset text (labels, notes, bases) stays as written. */
+/** Every word the bot says, in each reply language. Dataset text comes in its own languages (`localText`). */
 export interface Strings {
   locale: Locale;
   counts: Labels<Figure['counts']>;
@@ -36,6 +37,8 @@ export interface Strings {
   outcomes: string;
   statements: string;
   translation: string;
+  /** After the dataset editors' words where they wrote none in the reader's language. */
+  inEnglish: string;
   shortened: string;
   note: string;
   source: string;
@@ -107,9 +110,6 @@ export interface Strings {
   statusTitle: string;
   refreshedTitle: string;
   refreshedText: string;
-  added: string;
-  removed: string;
-  changed: string;
   /** The refresh's changes, a field a kind of record: "Figures (1 changed)", then "changed: `fig-…`". */
   recordKinds: Labels<'sources' | 'countries' | 'actors' | 'incidents' | 'figures' | 'statements'>;
   recordChanges: Labels<'added' | 'removed' | 'changed'>;
@@ -129,7 +129,7 @@ export interface Strings {
   crashText: string;
 }
 
-const tables: Record<Locale, Strings> = { en, nl };
+const tables: Record<Locale, Strings> = { en, nl, fr };
 
 export function stringsFor(locale: Locale): Strings {
   return tables[locale];

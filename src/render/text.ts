@@ -1,4 +1,11 @@
-import type { FigureValue, IncidentDate, Quote, Source } from '../dataset/schema.js';
+import {
+  englishOf,
+  type FigureValue,
+  type IncidentDate,
+  type LocalText,
+  type Quote,
+  type Source,
+} from '../dataset/schema.js';
 import { formatNumber, type Locale, localeTag } from './locale.js';
 import { fill, type Strings } from './strings.js';
 
@@ -54,8 +61,12 @@ export function truncate(text: string, max: number): string {
  * A verbatim quote as a blockquote, then its translation, marked as such. A quote too long for `max` is cut
  * and says so: what stands before the ellipsis is still verbatim.
  */
-export function quoteBlock(quote: Quote, strings: Strings, max: number): string {
-  const translation = quote.translationEn ? `\n*${strings.translation} (en):* ${inert(quote.translationEn, max)}` : '';
+export function quoteBlock(quote: Quote, strings: Strings, max: number, sources: readonly Source[]): string {
+  const quoteLanguage = sources.find((source) => source.id === quote.sourceId)?.language ?? '';
+  const translated = translationFor(quote, strings.locale, quoteLanguage);
+  const translation = translated
+    ? `\n*${strings.translation} (${translated.language}):* ${inert(translated.text, max)}`
+    : '';
   const shownQuote = inert(quote.text, max);
   const full = `> ${shownQuote}${translation}`;
   if (full.length <= max) return full;
@@ -64,6 +75,25 @@ export function quoteBlock(quote: Quote, strings: Strings, max: number): string 
   const quotePart = truncate(`> ${shownQuote}`, Math.ceil(budget * 0.6));
   const translationPart = truncate(translation, budget - quotePart.length);
   return truncate(`${quotePart}${marker}${translationPart}`, max);
+}
+
+/**
+ * The translation a reader needs: none when the quote is in their language; theirs where the editors wrote one;
+ * else the English one.
+ */
+function translationFor(quote: Quote, locale: Locale, quoteLanguage: string) {
+  if (quoteLanguage === locale || !quote.translations) return undefined;
+  const own = quote.translations[locale];
+  if (own) return { language: locale, text: own };
+  const english = quote.translations.en;
+  return english && quoteLanguage !== 'en' ? { language: 'en', text: english } : undefined;
+}
+
+/** The dataset editors' own words in the reader's language, or the English marked as such; always inert. */
+export function localText(text: LocalText, strings: Strings, max?: number): string {
+  const english = englishOf(text);
+  const own = strings.locale === 'en' ? english : typeof text === 'string' ? undefined : text[strings.locale];
+  return own === undefined ? `${inert(english, max)} ${strings.inEnglish}` : inert(own, max);
 }
 
 export function formatValue(value: FigureValue, strings: Strings, locale: Locale): string {

@@ -25,7 +25,7 @@ describe('toll per country, against the article', () => {
         counts: 'soldiers_killed',
         reported: { qualifier: 'more_than', number: 30 },
         claimedOnly: { qualifier: 'exact', number: 40 },
-        claimants: ['JNIM'],
+        claimants: [expect.objectContaining({ en: 'JNIM' })],
       },
     ]);
     const [total] = mali.totals;
@@ -46,7 +46,7 @@ describe('toll per country, against the article', () => {
         counts: 'soldiers_killed',
         reported: null,
         claimedOnly: { qualifier: 'exact', number: 200 },
-        claimants: ['JNIM'],
+        claimants: [expect.objectContaining({ en: 'JNIM' })],
         reports: [],
       },
     ]);

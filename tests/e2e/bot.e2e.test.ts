@@ -110,7 +110,7 @@ describe('the bot against a local Discord stand-in', () => {
       name_localizations: Record<string, string>;
       options: { autocomplete: boolean; max_length: number }[];
     };
-    expect(attack.name_localizations).toEqual({ nl: 'aanval' });
+    expect(attack.name_localizations).toEqual({ nl: 'aanval', fr: 'attaque' });
     expect(attack.options[0]).toMatchObject({ autocomplete: true, max_length: 100 });
     expect(registered.find((command) => command.name === 'dataset')).toMatchObject({
       default_member_permissions: '32',

@@ -35,7 +35,7 @@ function expectWithinLimits(message: MessagePayload): void {
   }
 }
 
-describe.each<Locale>(['en', 'nl'])('rendering in %s', (locale) => {
+describe.each<Locale>(['en', 'nl', 'fr'])('rendering in %s', (locale) => {
   it('GIVEN every answer THEN every quote shown is verbatim source text', async () => {
     const body = articleBody();
     let quotes = 0;
@@ -84,13 +84,37 @@ describe('the incident embed', () => {
     expect(embed.color).toBe(0x8e24aa);
   });
 
-  it('GIVEN a Dutch user THEN Dutch labels around the same verbatim Dutch quote', () => {
-    const { embed } = render('Boulkessi', 'nl');
+  it('GIVEN a Dutch user THEN Dutch labels around the same verbatim Dutch quote, and no translation of it', () => {
+    const { embed, text } = render('Boulkessi', 'nl');
     expect(embed.title).toBe('Aanval op militaire basis: Boulkessi, Mali');
-    expect(embed.fields?.[0]?.value).toContain('⚠️ onbevestigd: two security sources');
+    expect(embed.fields?.[0]?.value).toContain('⚠️ onbevestigd: twee veiligheidsbronnen');
     expect(embed.fields?.[0]?.value).toContain(
       '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
     );
+    expect(text).not.toContain('vertaling');
+    expect(text).not.toContain('security sources');
+  });
+
+  it("GIVEN a French user THEN French labels, the Dutch quote verbatim, and the editors' French translation marked as such", () => {
+    const { embed, text } = render('Boulkessi', 'fr');
+    expect(embed.title).toBe('Attaque contre base militaire : Boulkessi, Mali');
+    expect(embed.fields?.[0]?.value).toContain('⚠️ non confirmé : deux sources sécuritaires');
+    expect(embed.fields?.[0]?.value).toContain(
+      '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
+    );
+    expect(embed.fields?.[0]?.value).toContain('*traduction (fr):*');
+    expect(text).not.toContain('unconfirmed');
+  });
+
+  it("GIVEN editors' words with no French variant THEN a French reader gets the English, marked as English", async () => {
+    const data = fixtureDatasetJson();
+    const boulkessi = data.incidents.find((incident) => incident.id === 'ml-boulkessi-2025-06-01');
+    if (!boulkessi) throw new Error('the fixture has no Boulkessi');
+    boulkessi.notes = 'Only in English.';
+    const changed = await buildDataset(recordsOf(data), 'notes');
+    const answer = answerAttack(changed, await buildSearchIndex(changed), 'Boulkessi');
+    expect(JSON.stringify(renderAnswer(answer, 'fr').embeds)).toContain('Only in English. (en anglais)');
+    expect(JSON.stringify(renderAnswer(answer, 'en').embeds)).not.toContain('(en anglais)');
   });
 });
 
@@ -170,11 +194,12 @@ describe('a dataset with very long texts', () => {
     for (const incident of data.incidents) {
       incident.notes = long;
       incident.place.adminArea = long.slice(0, 900);
-      for (const outcome of incident.outcomes) outcome.quote = { ...outcome.quote, text: long, translationEn: long };
+      for (const outcome of incident.outcomes)
+        outcome.quote = { ...outcome.quote, text: long, translations: { en: long } };
     }
     for (const figure of data.figures) {
       figure.saidBy.label = long.slice(0, 600);
-      figure.quotes = [{ sourceId: 'long', text: long, translationEn: long }];
+      figure.quotes = [{ sourceId: 'long', text: long, translations: { en: long } }];
     }
     data.statements = [
       ...data.statements,

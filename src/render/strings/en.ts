@@ -97,6 +97,7 @@ export const en: Strings = {
   outcomes: 'What each side says happened',
   statements: 'Said without numbers',
   translation: 'translation',
+  inEnglish: '',
   shortened: 'shortened',
   note: 'Note',
   source: 'Source',
@@ -183,7 +184,7 @@ export const en: Strings = {
   },
   aboutTitle: 'About this bot',
   aboutText:
-    'Answers questions about reported armed attacks in the Sahel from the sources below, and nothing else. Every quote is the source’s own words (in its language), with an English translation marked as such. Almost every figure is unconfirmed: each one says who gives it. A perpetrator’s claim is never added to an independent report, figures covering the same attacks are never added up, and a place the sources do not cover is “no data”, never zero.\nCommands: `/attack place`, `/toll [country]`, `/about`; moderators: `/dataset status`, `/dataset refresh`.',
+    'Answers questions about reported armed attacks in the Sahel from the sources below, and nothing else. Every quote is the source’s own words (in its language), with a translation marked as such. Almost every figure is unconfirmed: each one says who gives it. A perpetrator’s claim is never added to an independent report, figures covering the same attacks are never added up, and a place the sources do not cover is “no data”, never zero.\nCommands: `/attack place`, `/attacks [country] [group] [since] [until] [target]`, `/toll [country]`, `/about`; moderators: `/dataset status`, `/dataset validate`, `/dataset refresh`.',
   version: 'Dataset version',
   counts_: 'Counts',
   countsOf: {
@@ -197,9 +198,6 @@ export const en: Strings = {
   statusTitle: 'Dataset status',
   refreshedTitle: 'Dataset refreshed',
   refreshedText: 'Now serving version `{next}` (was `{previous}`), from {origin}.',
-  added: 'Incidents added',
-  removed: 'Incidents removed',
-  changed: 'Incidents changed',
   recordKinds: {
     sources: 'Sources',
     countries: 'Countries',

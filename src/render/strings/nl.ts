@@ -97,6 +97,7 @@ export const nl: Strings = {
   noFigures: 'Geen slachtofferaantal in de bronnen voor deze aanval.',
   outcomes: 'Wat elke partij zegt dat er gebeurde',
   statements: 'Gezegd zonder aantallen',
+  inEnglish: '(in het Engels)',
   translation: 'vertaling',
   shortened: 'ingekort',
   note: 'Opmerking',
@@ -187,7 +188,7 @@ export const nl: Strings = {
   },
   aboutTitle: 'Over deze bot',
   aboutText:
-    'Beantwoordt vragen over gemelde gewapende aanvallen in de Sahel op basis van de bronnen hieronder, en niets anders. Elk citaat is letterlijk de tekst van de bron (in haar taal), met een Engelse vertaling die als vertaling is gemarkeerd. Bijna elk cijfer is onbevestigd: bij elk staat wie het geeft. Een claim van een dader wordt nooit opgeteld bij een onafhankelijk cijfer, cijfers over dezelfde aanvallen worden nooit opgeteld, en een plaats waarover de bronnen zwijgen is “geen gegevens”, nooit nul.\nOpdrachten: `/attack plaats`, `/toll [land]`, `/about`; moderatoren: `/dataset status`, `/dataset refresh`.',
+    'Beantwoordt vragen over gemelde gewapende aanvallen in de Sahel op basis van de bronnen hieronder, en niets anders. Elk citaat is letterlijk de tekst van de bron (in haar taal), met een vertaling die als vertaling is gemarkeerd. Bijna elk cijfer is onbevestigd: bij elk staat wie het geeft. Een claim van een dader wordt nooit opgeteld bij een onafhankelijk cijfer, cijfers over dezelfde aanvallen worden nooit opgeteld, en een plaats waarover de bronnen zwijgen is “geen gegevens”, nooit nul.\nOpdrachten: `/aanval plaats`, `/aanvallen [land] [groep] [sinds] [tot] [doelwit]`, `/dodental [land]`, `/over`; moderatoren: `/dataset status`, `/dataset controleren`, `/dataset vernieuwen`.',
   version: 'Datasetversie',
   counts_: 'Aantallen',
   countsOf: {
@@ -201,9 +202,6 @@ export const nl: Strings = {
   statusTitle: 'Status van de dataset',
   refreshedTitle: 'Dataset vernieuwd',
   refreshedText: 'Nu in gebruik: versie `{next}` (was `{previous}`), uit {origin}.',
-  added: 'Aanvallen toegevoegd',
-  removed: 'Aanvallen verwijderd',
-  changed: 'Aanvallen gewijzigd',
   recordKinds: {
     sources: 'Bronnen',
     countries: 'Landen',
