@@ -1,11 +1,7 @@
-import { forEachIndexChunked, type IndexedList } from './chunked.js';
 import type { DatasetRecords } from './dataset.js';
-import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { RecordKind } from './recordFiles.js';
-import type { RecordTable } from './recordTable.js';
 import type { Figure, Quote, Speaker, Statement } from './schema.js';
-import type { Lookup } from './shardedMap.js';
 import { normaliseWhitespace } from './sourceText.js';
 
 /** Where record `index` of a kind came from: `dataset.json` or a line of a `.jsonl` file. */
@@ -14,21 +10,31 @@ export type LocateRecord = (kind: RecordKind, index: number) => { file: string; 
 /** What is wrong with a value, as paths within it and reasons. */
 type Issue = readonly [path: string, reason: string];
 
-/**
- * A check of one field of every record.
- * @param ofValue the check reads nothing but the field's value, so records that share the value share its issues
- */
+/** A check of one field of every record. */
 interface FieldCheck<T extends { readonly id: string }> {
   readonly field: keyof T & string;
-  readonly ofValue: boolean;
-  readonly issuesOf: (table: RecordTable<T>, row: number) => readonly Issue[];
+  readonly issuesOf: (record: T) => readonly Issue[];
 }
 
 function check<T extends { readonly id: string }, K extends keyof T & string>(
   field: K,
   issuesOf: (value: T[K]) => readonly Issue[],
 ): FieldCheck<T> {
-  return { field, ofValue: true, issuesOf: (table, row) => issuesOf(table.field(row, field)) };
+  return { field, issuesOf: (record) => issuesOf(record[field]) };
+}
+
+/** Where each id first occurs; `onRepeat` hears of every later use of an id. */
+function positionsById(
+  ids: readonly string[],
+  onRepeat: (index: number, first: number, id: string) => void,
+): ReadonlyMap<string, number> {
+  const positions = new Map<string, number>();
+  for (const [index, id] of ids.entries()) {
+    const first = positions.get(id);
+    if (first === undefined) positions.set(id, index);
+    else onRepeat(index, first, id);
+  }
+  return positions;
 }
 
 /**
@@ -36,17 +42,17 @@ function check<T extends { readonly id: string }, K extends keyof T & string>(
  * source, and figures whose status agrees with who gave them.
  * @param quotableTexts normalised quotable text of each source that could be read, by source id
  */
-export async function crossCheck(
+export function crossCheck(
   data: DatasetRecords,
   quotableTexts: ReadonlyMap<string, string>,
   file: string,
   locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
-): Promise<{ problems: Problem[]; positions: IdPositions }> {
+): Problem[] {
   const problems: Problem[] = [];
   const idOf = (kind: keyof DatasetRecords, index: number): string | undefined => {
     if (kind === 'sources' || kind === 'actors') return data[kind][index]?.id;
     if (kind === 'countries') return data.countries[index]?.code;
-    return data[kind].ids.at(index);
+    return data[kind][index]?.id;
   };
   const where = (path: string): Omit<Problem, 'reason'> => {
     const named = path.match(/^(sources|countries|actors)\[(\d+)\]/);
@@ -64,35 +70,47 @@ export async function crossCheck(
   };
   const report = (path: string, reason: string) => problems.push({ ...where(path), reason });
 
-  const uniqueIds = (kind: keyof DatasetRecords, ids: IndexedList<string>) =>
+  const uniqueIds = (kind: keyof DatasetRecords, ids: readonly string[]) =>
     positionsById(ids, (index, first, id) => {
       const firstUse = where(`${kind}[${first}]`);
       const at =
         firstUse.file === where(`${kind}[${index}]`).file ? firstUse.path : formatProblem({ ...firstUse, reason: '' });
       report(`${kind}[${index}]`, `duplicate id "${id}" (first used at ${at})`);
     });
-  const sourceIds = await uniqueIds(
+  const sourceIds = uniqueIds(
     'sources',
     data.sources.map((source) => source.id),
   );
-  const countryCodes = await uniqueIds(
+  const countryCodes = uniqueIds(
     'countries',
     data.countries.map((country) => country.code),
   );
-  const actorIds = await uniqueIds(
+  const actorIds = uniqueIds(
     'actors',
     data.actors.map((actor) => actor.id),
   );
-  const incidentIds = await uniqueIds('incidents', data.incidents.ids);
-  await uniqueIds('figures', data.figures.ids);
-  await uniqueIds('statements', data.statements.ids);
+  const incidentIds = uniqueIds(
+    'incidents',
+    data.incidents.map((incident) => incident.id),
+  );
+  uniqueIds(
+    'figures',
+    data.figures.map((figure) => figure.id),
+  );
+  uniqueIds(
+    'statements',
+    data.statements.map((statement) => statement.id),
+  );
 
   const none: readonly Issue[] = [];
   const within = (prefix: string, issues: readonly Issue[]): readonly Issue[] =>
     issues.length === 0 ? none : issues.map(([path, reason]) => [`${prefix}${path}`, reason]);
-  const refIssues = (what: string, known: Lookup<number>, ref: string | null | undefined): readonly Issue[] =>
-    ref != null && !known.has(ref) ? [['', `unknown ${what} "${ref}"`]] : none;
-  const refsIssues = (what: string, known: Lookup<number>, refs: readonly string[]): readonly Issue[] =>
+  const refIssues = (
+    what: string,
+    known: ReadonlyMap<string, number>,
+    ref: string | null | undefined,
+  ): readonly Issue[] => (ref != null && !known.has(ref) ? [['', `unknown ${what} "${ref}"`]] : none);
+  const refsIssues = (what: string, known: ReadonlyMap<string, number>, refs: readonly string[]): readonly Issue[] =>
     refs.flatMap((ref, index) => within(`[${index}]`, refIssues(what, known, ref)));
   // Large datasets repeat the same quote many times: each distinct one is searched for once (the quotes found, a set
   // a source).
@@ -135,41 +153,20 @@ export async function crossCheck(
       ? within('.incidentIds', refsIssues('incident', incidentIds, scope.incidentIds))
       : within('.countryCodes', refsIssues('country', countryCodes, scope.countryCodes));
 
-  /**
-   * Runs the checks on every record. A million records share a few thousand places, dates and speakers: a check of
-   * one field's value is worked out once per distinct value, and a problem's path is put together only when there
-   * is a problem. Problems are reported record by record, in the order of the checks.
-   */
-  const checkTable = async <T extends { readonly id: string }>(
-    table: RecordTable<T>,
+  /** Runs the checks on every record; a problem's path is put together only when there is a problem. */
+  const checkTable = <T extends { readonly id: string }>(
+    records: readonly T[],
     kind: RecordKind,
     checks: readonly FieldCheck<T>[],
   ) => {
-    const found: { row: number; check: number; issues: readonly Issue[] }[] = [];
-    const rowByRow: number[] = [];
-    for (const [check, { issuesOf, ofValue, field }] of checks.entries()) {
-      const byValue =
-        ofValue &&
-        (await table.forEachCode(field, (_, rows) => {
-          const issues = issuesOf(table, rows[0] as number);
-          if (issues.length > 0) for (const row of rows) found.push({ row, check, issues });
-        }));
-      if (!byValue) rowByRow.push(check);
-    }
-    await forEachIndexChunked(table.length, (row) => {
-      for (const check of rowByRow) {
-        const issues = (checks[check] as FieldCheck<T>).issuesOf(table, row);
-        if (issues.length > 0) found.push({ row, check, issues });
+    for (const [row, record] of records.entries()) {
+      for (const { field, issuesOf } of checks) {
+        for (const [path, reason] of issuesOf(record)) report(`${kind}[${row}].${field}${path}`, reason);
       }
-    });
-    found.sort((a, b) => a.row - b.row || a.check - b.check);
-    for (const { row, check, issues } of found) {
-      for (const [path, reason] of issues)
-        report(`${kind}[${row}].${(checks[check] as FieldCheck<T>).field}${path}`, reason);
     }
   };
 
-  await checkTable(data.incidents, 'incidents', [
+  checkTable(data.incidents, 'incidents', [
     check('countryCode', (code) => refIssues('country', countryCodes, code)),
     check('sourceIds', (ids) => refsIssues('source', sourceIds, ids)),
     check('perpetrator', ({ actorId, attribution, quote }) => [
@@ -179,12 +176,7 @@ export async function crossCheck(
         ? [['.actorId', `attribution "${attribution}" needs an actor`] as const]
         : none),
     ]),
-    {
-      field: 'date',
-      ofValue: false,
-      issuesOf: (incidents, row) =>
-        dateAfterSources(incidents.field(row, 'date').value, incidents.field(row, 'sourceIds')),
-    },
+    { field: 'date', issuesOf: (incident) => dateAfterSources(incident.date.value, incident.sourceIds) },
     check('outcomes', (outcomes) =>
       outcomes.flatMap((outcome, o) => [
         ...within(`[${o}].saidBy`, speakerIssues(outcome.saidBy)),
@@ -193,14 +185,12 @@ export async function crossCheck(
     ),
   ]);
 
-  await checkTable(data.figures, 'figures', [
+  checkTable(data.figures, 'figures', [
     check('saidBy', speakerIssues),
     {
       field: 'status',
-      ofValue: false,
-      issuesOf: (figures, row) =>
-        (figures.field(row, 'saidBy').kind === 'perpetrator') ===
-        (figures.field(row, 'status') === 'claimed_by_perpetrator')
+      issuesOf: (figure) =>
+        (figure.saidBy.kind === 'perpetrator') === (figure.status === 'claimed_by_perpetrator')
           ? none
           : [['', 'a figure is "claimed_by_perpetrator" exactly when saidBy.kind is "perpetrator"']],
     },
@@ -213,14 +203,11 @@ export async function crossCheck(
     check('quotes', (quotes) => quotes.flatMap((quote, q) => within(`[${q}]`, quoteIssues(quote)))),
   ]);
 
-  await checkTable(data.statements, 'statements', [
+  checkTable(data.statements, 'statements', [
     check('saidBy', speakerIssues),
     check('scope', scopeIssues),
     check('quote', quoteIssues),
   ]);
 
-  return {
-    problems,
-    positions: { sources: sourceIds, countries: countryCodes, actors: actorIds, incidents: incidentIds },
-  };
+  return problems;
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Dataset } from '../dataset/dataset.js';
+import { removeOldIndexes } from '../dataset/indexFiles.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
 import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
@@ -19,6 +21,9 @@ export interface Snapshot {
 export type RefreshOutcome =
   | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff }
   | { ok: false; problems: readonly Problem[]; serving: Snapshot };
+
+/** How long a replaced dataset stays open for the answers that were reading it when it was replaced. */
+const CLOSE_REPLACED_AFTER_MS = 60_000;
 
 export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
   return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
@@ -57,10 +62,25 @@ export class DatasetStore {
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
-      return { ok: true, previous, current: next, diff: await diffDatasets(previous.dataset, next.dataset) };
+      const diff = await diffDatasets(previous.dataset, next.dataset);
+      this.retire(previous.dataset, next.dataset);
+      return { ok: true, previous, current: next, diff };
     };
     const outcome = this.queue.then(run, run);
     this.queue = outcome.catch(() => undefined);
     return outcome;
+  }
+
+  /**
+   * Closes a replaced dataset once the answers reading it are done, and removes the index files no longer served.
+   * The same file served again (a refresh of unchanged data) stays open.
+   */
+  private retire(replaced: Dataset, serving: Dataset): void {
+    if (replaced === serving) return;
+    const timer = setTimeout(() => replaced.close(), CLOSE_REPLACED_AFTER_MS);
+    timer.unref();
+    if (serving.file && replaced.file !== serving.file) {
+      removeOldIndexes(path.dirname(path.dirname(serving.file)), serving.file).catch(() => undefined);
+    }
   }
 }

@@ -338,14 +338,12 @@ describe('records one a line in .jsonl files', () => {
     );
   });
 
-  it('GIVEN records with equal parts THEN they share one copy and still read as written', async () => {
+  it('GIVEN records with equal parts THEN they read as written', async () => {
     const result = await loadDataset(writeSplit({}));
     if (!result.ok) throw new Error('the split dataset does not load');
     const boulkessi = byId(result.dataset.incidents, 'ml-boulkessi-2025-06-01');
     const dioura = byId(result.dataset.incidents, 'ml-dioura-2025-05-24');
     expect(boulkessi.sourceIds).toEqual(dioura.sourceIds);
-    expect(boulkessi.sourceIds).toBe(dioura.sourceIds);
-    expect(boulkessi.place).not.toBe(dioura.place);
     expect([...result.dataset.incidents]).toEqual([...(await loadFixtureDataset()).incidents]);
   });
 
