@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { crossCheck, type LocateRecord } from './crossCheck.js';
+import { CrossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
-import type { DatasetRecords } from './dataset.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
+import { IndexWriter } from './indexWriter.js';
 import { formatPath, type Problem, recordIdAt } from './problems.js';
-import { readRecordFiles } from './readRecordFiles.js';
-import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS } from './recordFiles.js';
-import { DatasetFileSchema } from './schema.js';
+import { readRecordFile } from './readRecordFiles.js';
+import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
+import { DatasetFileSchema, type Figure, type Incident, type Source, type Statement } from './schema.js';
 import { quotableText } from './sourceText.js';
 
 export const DATASET_FILE_NAME = 'dataset.json';
@@ -81,27 +81,71 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
   const hash = createHash('sha256').update(CODE_VERSION).update(text);
   const problems: Problem[] = [];
 
+  const { quotableTexts, sourceFiles } = await readSources(data.sources, { dataDir, file }, problems, hash);
+  if (problems.length > 0) return fail(problems);
+
   // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
-  const lines = await readRecordFiles(dataDir, problems, hash);
-  const records: DatasetRecords = {
-    sources: data.sources,
-    countries: data.countries,
-    actors: data.actors,
-    incidents: [...data.incidents, ...lines.incidents.records],
-    figures: [...data.figures, ...lines.figures.records],
-    statements: [...data.statements, ...lines.statements.records],
-  };
+  const lines: Record<RecordKind, number[]> = { incidents: [], figures: [], statements: [] };
   const locate: LocateRecord = (kind, index) =>
     index < data[kind].length
       ? { file, path: `${kind}[${index}]` }
-      : {
-          file: path.join(dataDir, RECORD_FILES[kind].file),
-          path: `line ${lines[kind].lines[index - data[kind].length]}`,
-        };
+      : { file: path.join(dataDir, RECORD_FILES[kind].file), path: `line ${lines[kind][index - data[kind].length]}` };
+  const checker = new CrossCheck(data, quotableTexts, file, locate);
+  let checkProblems: Problem[] = [];
+  try {
+    const written = await writeIndexFile(dataDir, async (db) => {
+      const writer = new IndexWriter(db, data);
+      const kinds = {
+        incidents: (record: Incident, index: number) => {
+          checker.incident(record, index);
+          writer.incident(record);
+        },
+        figures: (record: Figure, index: number) => {
+          checker.figure(record, index);
+          writer.figure(record);
+        },
+        statements: (record: Statement, index: number) => {
+          checker.statement(record, index);
+          writer.statement(record);
+        },
+      } as const;
+      for (const kind of RECORD_KINDS) {
+        const add = kinds[kind] as (record: unknown, index: number) => void;
+        let index = 0;
+        for (const record of data[kind]) add(record, index++);
+        await readRecordFile(dataDir, kind, problems, hash, (record, line) => {
+          lines[kind].push(line);
+          add(record, index++);
+        });
+      }
+      if (problems.length > 0) return undefined;
+      checkProblems = checker.problems();
+      if (checkProblems.length > 0) return undefined;
+      const version = hash.digest('hex').slice(0, 12);
+      const manifest = manifestBefore ? [...(await manifestBefore), ...(await manifestOf(sourceFiles))] : [];
+      writer.finish({ version, code: CODE_VERSION, manifest: JSON.stringify(manifest) });
+      return version;
+    });
+    if (problems.length > 0) return fail(problems);
+    if (checkProblems.length > 0) return fail(checkProblems.slice(0, MAX_PROBLEMS));
+    if (written === undefined) return fail([{ file: dataDir, path: '', reason: 'the index was not written' }]);
+    return { ok: true, file: written, version: path.basename(written, '.sqlite') };
+  } catch (error) {
+    return fail([{ file: dataDir, path: '', reason: `cannot write the index (${describeIoError(error)})` }]);
+  }
+}
 
+/** Reads the source texts the dataset names, from `dataDir/sources` only; their text goes into `hash`. */
+async function readSources(
+  sources: readonly Source[],
+  where: { dataDir: string; file: string },
+  problems: Problem[],
+  hash: Hash,
+): Promise<{ quotableTexts: Map<string, string>; sourceFiles: string[] }> {
+  const { dataDir, file } = where;
   const quotableTexts = new Map<string, string>();
   const sourceFiles: string[] = [];
-  for (const [index, source] of data.sources.entries()) {
+  for (const [index, source] of sources.entries()) {
     const resolved = await resolveDataFile(dataDir, source.file, SOURCES_FOLDER);
     if (!resolved.ok) {
       problems.push({ file, record: source.id, path: `sources[${index}].file`, reason: resolved.reason });
@@ -132,21 +176,5 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
       });
     }
   }
-  if (problems.length > 0) return fail(problems);
-
-  const checked = crossCheck(records, quotableTexts, file, locate);
-  if (checked.length > 0) return fail(checked.slice(0, MAX_PROBLEMS));
-
-  const version = hash.digest('hex').slice(0, 12);
-  const manifest = manifestBefore ? [...(await manifestBefore), ...(await manifestOf(sourceFiles))] : [];
-  try {
-    const written = await writeIndexFile(dataDir, records, {
-      version,
-      code: CODE_VERSION,
-      manifest: JSON.stringify(manifest),
-    });
-    return { ok: true, file: written, version };
-  } catch (error) {
-    return fail([{ file: dataDir, path: '', reason: `cannot write the index (${describeIoError(error)})` }]);
-  }
+  return { quotableTexts, sourceFiles };
 }

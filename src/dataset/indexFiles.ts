@@ -1,8 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import type { DatasetRecords } from './dataset.js';
-import { INDEX_FORMAT, writeIndex } from './indexWriter.js';
+import { INDEX_FORMAT } from './indexWriter.js';
 
 /** The folder of `DATA_DIR` that index files are written to (ignored by git). */
 export const INDEX_FOLDER = '.index';
@@ -82,33 +81,43 @@ export async function findCurrentIndex(dataDir: string, codeVersion: string): Pr
 }
 
 /**
- * Writes the index of validated records under a temporary name, then renames it into place: a reader never sees
- * half a file, and a failure leaves every other index as it was.
+ * Writes an index under a temporary name, then renames it `<version>.sqlite`: a reader never sees half a file, and
+ * a failure (or `fill` finding problems) leaves every other index as it was.
+ * @param fill writes the tables in one transaction; gives the version, or undefined to drop the file
+ * @returns the index file, or undefined when `fill` gave none
  */
 export async function writeIndexFile(
   dataDir: string,
-  records: DatasetRecords,
-  meta: Readonly<Record<string, string>> & { version: string },
-): Promise<string> {
+  fill: (db: Database) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const folder = indexFolder(dataDir);
   await mkdir(folder, { recursive: true });
-  const file = path.join(folder, `${meta.version}${INDEX_EXTENSION}`);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = path.join(folder, `import.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const db = new BetterSqlite3(temporary);
+    let version: string | undefined;
     try {
+      // A file nobody reads until it is renamed: no journal to keep, nothing to sync before the end.
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      writeIndex(db, records, meta);
+      db.pragma('cache_size = -262144');
+      db.exec('BEGIN');
+      version = await fill(db);
+      db.exec(version === undefined ? 'ROLLBACK' : 'COMMIT');
     } finally {
       db.close();
     }
+    if (version === undefined) {
+      await rm(temporary, { force: true });
+      return undefined;
+    }
+    const file = path.join(folder, `${version}${INDEX_EXTENSION}`);
     await rename(temporary, file);
+    return file;
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return file;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { type DatasetRecords, incidentIdsIn } from './dataset.js';
+import type { Figure, Incident, Statement as StatementRecord } from './schema.js';
 
 /**
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
@@ -34,63 +35,97 @@ CREATE INDEX statements_id ON statements (id, row);
 INSERT INTO group_counts SELECT 'country', country, COUNT(*) FROM incidents GROUP BY country;
 INSERT INTO group_counts SELECT 'actor', actor, COUNT(*) FROM incidents WHERE actor IS NOT NULL GROUP BY actor;
 UPDATE places SET incidents = (SELECT COUNT(*) FROM incidents WHERE incidents.place = places.id);
-ANALYZE;
 `;
 
-/** Writes a dataset's records, in order, and what answers need worked out beforehand, into an empty database. */
-export function writeIndex(db: Database, records: DatasetRecords, meta: Readonly<Record<string, string>>): void {
-  db.exec(TABLES);
-  const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const insertHead = db.prepare('INSERT INTO heads (kind, position, json) VALUES (?, ?, ?)');
-  const insertPlace = db.prepare('INSERT INTO places (id, json, incidents) VALUES (?, ?, 0)');
-  const insertIncident = db.prepare(
-    'INSERT INTO incidents (row, id, country, actor, date, place, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertFigure = db.prepare('INSERT INTO figures (row, id, region, json) VALUES (?, ?, ?, ?)');
-  const insertStatement = db.prepare('INSERT INTO statements (row, id, json) VALUES (?, ?, ?)');
-  const insertFigureIncident = db.prepare('INSERT OR IGNORE INTO figure_incidents (incident, figure) VALUES (?, ?)');
-  const insertStatementIncident = db.prepare(
-    'INSERT OR IGNORE INTO statement_incidents (incident, statement) VALUES (?, ?)',
-  );
-  const insertStatementCountry = db.prepare(
-    'INSERT OR IGNORE INTO statement_countries (country, statement) VALUES (?, ?)',
-  );
+/**
+ * Writes a dataset into an empty database as an import reads it: the head (sources, countries, actors) first, then
+ * each kind of record in order, every incident before any figure or statement. `finish` builds the indexes and works
+ * out what answers need beforehand. The caller holds one transaction around it all.
+ */
+export class IndexWriter {
+  private readonly insertIncident: Statement;
+  private readonly insertPlace: Statement;
+  private readonly insertFigure: Statement;
+  private readonly insertStatement: Statement;
+  private readonly insertFigureIncident: Statement;
+  private readonly insertStatementIncident: Statement;
+  private readonly insertStatementCountry: Statement;
+  private readonly placeIds = new Map<string, number>();
+  private readonly rows = { incidents: 0, figures: 0, statements: 0 };
 
-  db.transaction(() => {
-    for (const [key, value] of Object.entries({ ...meta, format: String(INDEX_FORMAT) })) insertMeta.run(key, value);
+  constructor(
+    private readonly db: Database,
+    head: Pick<DatasetRecords, 'sources' | 'countries' | 'actors'>,
+  ) {
+    db.exec(TABLES);
+    const insertHead = db.prepare('INSERT INTO heads (kind, position, json) VALUES (?, ?, ?)');
     for (const kind of ['sources', 'countries', 'actors'] as const) {
-      for (const [position, record] of records[kind].entries()) insertHead.run(kind, position, JSON.stringify(record));
+      for (const [position, record] of head[kind].entries()) insertHead.run(kind, position, JSON.stringify(record));
     }
-    const placeIds = new Map<string, number>();
-    for (const [row, incident] of records.incidents.entries()) {
-      const placeJson = JSON.stringify(incident.place);
-      let place = placeIds.get(placeJson);
-      if (place === undefined) {
-        place = placeIds.size;
-        placeIds.set(placeJson, place);
-        insertPlace.run(place, placeJson);
-      }
-      insertIncident.run(
-        row,
-        incident.id,
-        incident.countryCode,
-        incident.perpetrator.actorId,
-        incident.date.value,
-        place,
-        JSON.stringify(incident),
-      );
+    this.insertPlace = db.prepare('INSERT INTO places (id, json, incidents) VALUES (?, ?, 0)');
+    this.insertIncident = db.prepare(
+      'INSERT INTO incidents (row, id, country, actor, date, place, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertFigure = db.prepare('INSERT INTO figures (row, id, region, json) VALUES (?, ?, ?, ?)');
+    this.insertStatement = db.prepare('INSERT INTO statements (row, id, json) VALUES (?, ?, ?)');
+    this.insertFigureIncident = db.prepare('INSERT OR IGNORE INTO figure_incidents (incident, figure) VALUES (?, ?)');
+    this.insertStatementIncident = db.prepare(
+      'INSERT OR IGNORE INTO statement_incidents (incident, statement) VALUES (?, ?)',
+    );
+    this.insertStatementCountry = db.prepare(
+      'INSERT OR IGNORE INTO statement_countries (country, statement) VALUES (?, ?)',
+    );
+  }
+
+  incident(incident: Incident): void {
+    const placeJson = JSON.stringify(incident.place);
+    let place = this.placeIds.get(placeJson);
+    if (place === undefined) {
+      place = this.placeIds.size;
+      this.placeIds.set(placeJson, place);
+      this.insertPlace.run(place, placeJson);
     }
-    for (const [row, figure] of records.figures.entries()) {
-      insertFigure.run(row, figure.id, figure.scope.kind === 'region' ? 1 : 0, JSON.stringify(figure));
-      for (const id of incidentIdsIn(figure.scope)) insertFigureIncident.run(id, row);
+    this.insertIncident.run(
+      this.rows.incidents++,
+      incident.id,
+      incident.countryCode,
+      incident.perpetrator.actorId,
+      incident.date.value,
+      place,
+      JSON.stringify(incident),
+    );
+  }
+
+  figure(figure: Figure): void {
+    const row = this.rows.figures++;
+    this.insertFigure.run(row, figure.id, figure.scope.kind === 'region' ? 1 : 0, JSON.stringify(figure));
+    for (const id of incidentIdsIn(figure.scope)) this.insertFigureIncident.run(id, row);
+  }
+
+  statement(statement: StatementRecord): void {
+    const row = this.rows.statements++;
+    this.insertStatement.run(row, statement.id, JSON.stringify(statement));
+    for (const id of incidentIdsIn(statement.scope)) this.insertStatementIncident.run(id, row);
+    if (statement.scope.kind === 'countries') {
+      for (const code of statement.scope.countryCodes) this.insertStatementCountry.run(code, row);
     }
-    for (const [row, statement] of records.statements.entries()) {
-      insertStatement.run(row, statement.id, JSON.stringify(statement));
-      for (const id of incidentIdsIn(statement.scope)) insertStatementIncident.run(id, row);
-      if (statement.scope.kind === 'countries') {
-        for (const code of statement.scope.countryCodes) insertStatementCountry.run(code, row);
-      }
-    }
-    db.exec(INDEXES);
+  }
+
+  /** @param meta the dataset's version, and what tells whether the index still holds */
+  finish(meta: Readonly<Record<string, string>>): void {
+    const insertMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries({ ...meta, format: String(INDEX_FORMAT) })) insertMeta.run(key, value);
+    this.db.exec(INDEXES);
+  }
+}
+
+/** Writes records already in memory into an empty database. */
+export function writeIndex(db: Database, records: DatasetRecords, meta: Readonly<Record<string, string>>): void {
+  db.transaction(() => {
+    const writer = new IndexWriter(db, records);
+    for (const incident of records.incidents) writer.incident(incident);
+    for (const figure of records.figures) writer.figure(figure);
+    for (const statement of records.statements) writer.statement(statement);
+    writer.finish(meta);
   })();
 }
