@@ -40,6 +40,11 @@ export async function loadDataset(dataDir: string): Promise<LoadResult> {
   return imported({ dataDir, file: path.join(dataDir, DATASET_FILE_NAME) });
 }
 
+/** An index file another process wrote and checked (a refresh in another shard), opened for reading. */
+export function openIndexedDataset(file: string): Dataset {
+  return openDataset(openIndexFile(file), file);
+}
+
 /**
  * Validates dataset JSON from anywhere (the folder, a URL, an attachment) with the records of `incidents.jsonl`,
  * `figures.jsonl` and `statements.jsonl` in `dataDir`, as a start does: what a refresh serves is what the next start

@@ -18,8 +18,14 @@ export interface Snapshot {
   readonly origin: string;
 }
 
+/** How many bot processes serve the new version, of how many: a refresh in one shard switches them all. */
+export interface ShardsServing {
+  readonly serving: number;
+  readonly total: number;
+}
+
 export type RefreshOutcome =
-  | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff }
+  | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff; shards?: ShardsServing }
   | { ok: false; problems: readonly Problem[]; serving: Snapshot };
 
 /** How long a replaced dataset stays open for the answers that were reading it when it was replaced. */
@@ -36,6 +42,8 @@ export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: s
 export class DatasetStore {
   private snapshot: Snapshot;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Tells the other shard processes to serve a new index file; set in a shard. */
+  private peers: ((snapshot: Snapshot) => Promise<ShardsServing>) | undefined;
 
   constructor(initial: Snapshot) {
     this.snapshot = initial;
@@ -64,11 +72,30 @@ export class DatasetStore {
       this.snapshot = next;
       const diff = await diffDatasets(previous.dataset, next.dataset);
       this.retire(previous.dataset, next.dataset);
-      return { ok: true, previous, current: next, diff };
+      const shards = this.peers ? await this.peers(next) : undefined;
+      return { ok: true, previous, current: next, diff, ...(shards ? { shards } : {}) };
     };
     const outcome = this.queue.then(run, run);
     this.queue = outcome.catch(() => undefined);
     return outcome;
+  }
+
+  /** In a shard: how a refresh here reaches the other shards. */
+  shareWith(peers: (snapshot: Snapshot) => Promise<ShardsServing>): void {
+    this.peers = peers;
+  }
+
+  /** Serves a dataset another process imported and checked (a refresh in another shard), after queued refreshes. */
+  adopt(dataset: Dataset, loadedBy: string, origin: string): Promise<void> {
+    const run = async () => {
+      const next = await makeSnapshot(dataset, loadedBy, origin);
+      const previous = this.snapshot;
+      this.snapshot = next;
+      this.retire(previous.dataset, next.dataset);
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
   /**
