@@ -6,7 +6,7 @@ import type { Figure, Incident, Statement as StatementRecord } from './schema.js
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
  * schema gains reaches the answers without a change here. Bump `INDEX_FORMAT` when the tables change.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -114,7 +114,10 @@ export class IndexWriter {
   /** @param meta the dataset's version, and what tells whether the index still holds */
   finish(meta: Readonly<Record<string, string>>): void {
     const insertMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    for (const [key, value] of Object.entries({ ...meta, format: String(INDEX_FORMAT) })) insertMeta.run(key, value);
+    const counts = Object.fromEntries(Object.entries(this.rows).map(([kind, rows]) => [`count:${kind}`, String(rows)]));
+    for (const [key, value] of Object.entries({ ...meta, ...counts, format: String(INDEX_FORMAT) })) {
+      insertMeta.run(key, value);
+    }
     this.db.exec(INDEXES);
   }
 }

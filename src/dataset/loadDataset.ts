@@ -20,9 +20,9 @@ export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems:
 
 /**
  * Below this many bytes of JSON an import runs on the calling thread: starting a worker thread (with the TypeScript
- * loader) takes longer than the whole import.
+ * loader) takes longer than the whole import, which holds the event loop only briefly.
  */
-const IN_THREAD_BYTES = 16 << 20;
+const IN_THREAD_BYTES = 256 << 10;
 
 /**
  * The dataset of a folder: its index file when the files have not changed since it was built, else an import of

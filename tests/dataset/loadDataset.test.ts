@@ -423,14 +423,13 @@ describe('records one a line in .jsonl files', () => {
     ]);
   });
 
-  it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
-    // About 20 MB of incidents (past what one thread reads alone): three ranges of 8 MiB, read in worker threads, each
-    // line 100 KB of two-byte text.
+  it('GIVEN record files too large to import on the calling thread THEN a worker thread imports them, every line in order and numbered', async () => {
+    // About 1 MB of incidents, past what is imported on the calling thread, each line 5 KB of two-byte text.
     const real = fixtureDatasetJson().incidents;
     const bulk = Array.from({ length: 200 }, (_, i) => ({
       ...(real[i % real.length] as Incident),
       id: `bulk-${i}`,
-      notes: `${i} ${'é'.repeat(50_000)}`,
+      notes: `${i} ${'é'.repeat(2_500)}`,
     }));
     const lines = [...real, ...bulk].map((incident) => JSON.stringify(incident));
     const dir = writeSplit({ incidents: lines });
