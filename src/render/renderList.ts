@@ -58,7 +58,8 @@ export function filtersText(filters: ListFilters, strings: Strings): string {
 }
 
 /** One attack on one line: place, country, date with its caveat, target, who claimed it, the headline figure. */
-function itemLine(item: ListItem, strings: Strings): string {
+/** One attack on one line: place, country, date with its caveat, target, who claimed it, the headline figure. */
+export function itemLine(item: ListItem, strings: Strings): string {
   const { incident, country, perpetrator, headline } = item;
   const { locale } = strings;
   const who = fill(strings.listPerpetrator[incident.perpetrator.attribution], {
