@@ -6,7 +6,7 @@ import { type Locale, listOf } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
 import { attacksText, statementScopeText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { describeSource, formatDate, formatValue, inert, localText, quoteBlock } from './text.js';
+import { describeSource, formatDate, formatValue, inert, localText, placeName, quoteBlock } from './text.js';
 
 export function renderIncident(
   report: IncidentReport,
@@ -16,7 +16,8 @@ export function renderIncident(
 ): APIEmbed {
   const { incident, country, perpetrator } = report;
   const disputed = outcomesDisputed(incident.outcomes);
-  const place = [incident.place.name, incident.place.adminArea].filter(Boolean).map((part) => inert(part ?? ''));
+  const place = [inert(placeName(incident.place, strings))];
+  if (incident.place.adminArea) place.push(localText(incident.place.adminArea, strings));
   const attribution = strings.attribution[incident.perpetrator.attribution];
   const perpetratorLine = perpetrator
     ? `${inert(perpetrator.name)}, ${attribution} (${localText(perpetrator.description, strings)})`
@@ -51,7 +52,7 @@ export function renderIncident(
     {
       title: fill(incident.target === 'unspecified' ? strings.attackTitleNoTarget : strings.attackTitle, {
         target: strings.target[incident.target],
-        place: inert(incident.place.name),
+        place: inert(placeName(incident.place, strings)),
         country: inert(country.names[locale]),
       }),
       description,
@@ -83,7 +84,7 @@ export function figureField(
       ? `\n${fill(strings.coversTogether, {
           n: covers.length,
           places: listOf(
-            covers.map((incident) => inert(incident.place.name)),
+            covers.map((incident) => inert(placeName(incident.place, strings))),
             locale,
           ),
         })}`

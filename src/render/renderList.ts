@@ -12,7 +12,7 @@ import { plural } from './locale.js';
 import { statusMarker } from './markers.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { formatCalendarDate, formatDateWithCaveat, formatValue, inert } from './text.js';
+import { formatCalendarDate, formatDateWithCaveat, formatValue, inert, placeName } from './text.js';
 
 type ListAnswer = Extract<Answer, { kind: 'list' }>;
 
@@ -75,7 +75,7 @@ export function itemLine(item: ListItem, strings: Strings): string {
         .join(' ')
     : strings.listNoFigure;
   return [
-    `**${inert(incident.place.name)}**, ${inert(country.names[locale])}`,
+    `**${inert(placeName(incident.place, strings))}**, ${inert(country.names[locale])}`,
     formatDateWithCaveat(incident.date, strings, locale),
     strings.target[incident.target],
     who,

@@ -8,7 +8,7 @@ import { Colour } from './payload.js';
 import { figureField, sourcesFooter, statementField } from './renderIncident.js';
 import { attacksText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { formatValue, inert, localText } from './text.js';
+import { formatValue, inert, localText, placeName } from './text.js';
 
 /** Reports listed one by one under a sum; past this, "and 4 more reports". */
 const LISTED_REPORTS = 3;
@@ -47,7 +47,7 @@ export function renderCountryToll(
             // More names than could fill a field are never joined.
             value: toll.incidentsWithoutFigures
               .slice(0, EmbedLimits.fieldValue)
-              .map((i) => inert(i.place.name))
+              .map((i) => inert(placeName(i.place, strings)))
               .join(', '),
           },
         ]

@@ -1,6 +1,7 @@
 import {
   englishOf,
   type FigureValue,
+  type Incident,
   type IncidentDate,
   type LocalText,
   type Quote,
@@ -90,6 +91,11 @@ function translationFor(quote: Quote, locale: Locale, quoteLanguage: string) {
 }
 
 /** The dataset editors' own words in the reader's language, or the English marked as such; always inert. */
+/** A place as a reader names it: "Boulkessi", or for a place known only as a region, "Tahoua region". Plain. */
+export function placeName(place: Incident['place'], strings: Strings): string {
+  return place.precision === 'admin_area' ? fill(strings.regionNamed, { name: place.name }) : place.name;
+}
+
 export function localText(text: LocalText, strings: Strings, max?: number): string {
   const own = ownVariant(text, strings);
   return own === undefined ? `${inert(englishOf(text), max)} ${strings.inEnglish}` : inert(own, max);

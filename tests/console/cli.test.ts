@@ -35,7 +35,7 @@ describe('npm run ask -- --json', () => {
   it('GIVEN "/toll Niger" THEN exactly one JSON object: the result and the exact payload', () => {
     const { code, json } = askJson('/toll Niger');
     expect(code).toBe(0);
-    expect(json).toMatchObject({ kind: 'toll', incidents: [{ place: 'Dosso region' }, { place: 'Tahoua region' }] });
+    expect(json).toMatchObject({ kind: 'toll', incidents: [{ place: 'Dosso' }, { place: 'Tahoua' }] });
     expect(json.message.embeds[0].title).toBe('Reported toll: Niger');
     expect(json.message.allowedMentions).toEqual({ parse: [] });
     for (const quote of quotesIn(json.message)) expect(articleBody()).toContain(quote.text);

@@ -95,7 +95,7 @@ describe('the incidents match the article', () => {
     const dioura = await incident('ml-dioura-2025-05-24');
     expect(dioura).toMatchObject({
       countryCode: 'ML',
-      place: { adminArea: 'central Mali' },
+      place: { adminArea: { en: 'central Mali' } },
       perpetrator: { attribution: 'claimed' },
     });
     expect(dioura.date).toMatchObject({ value: '2025-05-24', precision: 'day', derivation: 'claim_date' });

@@ -110,7 +110,8 @@ export const en: Strings = {
   tollTitle: 'Reported toll: {country}',
   regionTitle: 'Reported toll: the region',
   coversTogether: 'one figure for {n} attacks together ({places}): not split between them',
-  at: 'at {places}',
+  atPlace: 'at {place}',
+  inRegion: 'in the {name} region',
   placeOnDate: '{place} ({date})',
   moreAttacks: { one: '{n} more attack', other: '{n} more attacks' },
   inCountries: 'about {countries} as a whole',
@@ -173,6 +174,8 @@ export const en: Strings = {
   sourcesButton: 'Quotes in full',
   sourcesTitle: 'Quotes in full: {place}',
   staleChoice: 'That attack is no longer in the dataset (it was refreshed since): ask again.',
+  /** A place known only as a region. */
+  regionNamed: '{name} region',
   newest: 'Newest attack',
   didYouMean: 'Did you mean: {names}?',
   notCoveredIsNotZero: 'Not covered by the sources does not mean nothing happened.',

@@ -111,7 +111,8 @@ export const fr: Strings = {
   tollTitle: 'Bilan rapporté : {country}',
   regionTitle: 'Bilan rapporté : la région',
   coversTogether: 'un seul chiffre pour {n} attaques ensemble ({places}) : non réparti entre elles',
-  at: 'à {places}',
+  atPlace: 'à {place}',
+  inRegion: 'dans la région de {name}',
   placeOnDate: '{place} ({date})',
   moreAttacks: { one: '{n} autre attaque', other: '{n} autres attaques' },
   inCountries: 'pour {countries} dans leur ensemble',
@@ -180,6 +181,8 @@ export const fr: Strings = {
   sourcesButton: 'Citations en entier',
   sourcesTitle: 'Citations en entier : {place}',
   staleChoice: 'Cette attaque n’est plus dans le jeu de données (il a été actualisé depuis) : redemandez.',
+  /** A place known only as a region. */
+  regionNamed: 'région de {name}',
   newest: 'Attaque la plus récente',
   didYouMean: 'Vouliez-vous dire : {names} ?',
   notCoveredIsNotZero: 'Que les sources n’en parlent pas ne veut pas dire que rien ne s’est passé.',

@@ -111,7 +111,8 @@ export const nl: Strings = {
   tollTitle: 'Gemeld dodental: {country}',
   regionTitle: 'Gemeld dodental: de regio',
   coversTogether: 'één cijfer voor {n} aanvallen samen ({places}): niet over ze verdeeld',
-  at: 'bij {places}',
+  atPlace: 'bij {place}',
+  inRegion: 'in de regio {name}',
   placeOnDate: '{place} ({date})',
   moreAttacks: { one: 'nog {n} aanval', other: 'nog {n} aanvallen' },
   inCountries: 'over {countries} als geheel',
@@ -177,6 +178,8 @@ export const nl: Strings = {
   sourcesButton: 'Citaten volledig',
   sourcesTitle: 'Citaten volledig: {place}',
   staleChoice: 'Die aanval staat niet meer in de dataset (die is intussen vernieuwd): vraag het opnieuw.',
+  /** A place known only as a region. */
+  regionNamed: 'regio {name}',
   newest: 'Nieuwste aanval',
   didYouMean: 'Bedoel je: {names}?',
   notCoveredIsNotZero: 'Niet in de bronnen betekent niet dat er niets gebeurde.',
