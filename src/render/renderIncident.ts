@@ -26,12 +26,12 @@ export function renderIncident(
   const description = [
     report.matchedVia &&
       `*${fill(report.matchedVia.via === 'nearby' ? strings.matchedNearby : strings.matchedAdminArea, { name: inert(report.matchedVia.name) })}*`,
-    `**${strings.date}:** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${localText(incident.date.basis, strings)}`,
-    `**${strings.place}:** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
-    `**${strings.target_}:** ${strings.target[incident.target]}`,
-    `**${strings.perpetrator}:** ${perpetratorLine}`,
+    `**${strings.date}${strings.colon}** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${localText(incident.date.basis, strings)}`,
+    `**${strings.place}${strings.colon}** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
+    `**${strings.target_}${strings.colon}** ${strings.target[incident.target]}`,
+    `**${strings.perpetrator}${strings.colon}** ${perpetratorLine}`,
     disputed && strings.disputedOutcome,
-    incident.notes && `**${strings.note}:** ${localText(incident.notes, strings)}`,
+    incident.notes && `**${strings.note}${strings.colon}** ${localText(incident.notes, strings)}`,
     incident.perpetrator.quote && quoteBlock(incident.perpetrator.quote, strings, 1000, sources),
   ]
     .filter(Boolean)
@@ -42,7 +42,7 @@ export function renderIncident(
       ? report.figures.map((view) => figureField(view, strings, locale, sources))
       : [{ name: strings.figures, value: strings.noFigures }]),
     ...incident.outcomes.map((outcome) => ({
-      name: `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
+      name: `${localText(outcome.saidBy.label, strings)}${strings.colon} ${strings.outcome[outcome.outcome]}`,
       value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue, sources),
     })),
     ...report.statements.map((view) => statementField(view, strings, sources, view.countries.length > 0)),
@@ -122,5 +122,5 @@ export function sourcesFooter(sources: readonly Source[], strings: Strings, loca
   const described = sources.map((source) =>
     [describeSource(source, strings, locale), source.url].filter((part) => part !== undefined).join(' '),
   );
-  return `${label}: ${described.join('; ')} · ${reference}`;
+  return `${label}${strings.colon} ${described.join('; ')} · ${reference}`;
 }

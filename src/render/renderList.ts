@@ -86,7 +86,7 @@ export function itemLine(item: ListItem, strings: Strings): string {
 export function renderList(answer: ListAnswer, strings: Strings, asker: string): MessagePayload {
   const { locale } = strings;
   const filters = filtersText(answer.filters, strings);
-  const title = filters === '' ? strings.listTitle : `${strings.listTitle}: ${filters}`;
+  const title = filters === '' ? strings.listTitle : `${strings.listTitle}${strings.colon} ${filters}`;
   if (answer.total === 0) {
     const description = [
       fill(strings.listEmpty, { filters: filters === '' ? '—' : filters }),

@@ -20,7 +20,7 @@ type Of<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 /** A short line that tells incidents apart: place, country, date with its caveat, id. */
 function summaryLine(summary: IncidentSummary, strings: Strings, locale: Locale): string {
   const { incident, country } = summary;
-  return `${inert(placeName(incident.place, strings))}, ${inert(country.names[locale])}: ${formatDateWithCaveat(incident.date, strings, locale)} · \`${incident.id}\``;
+  return `${inert(placeName(incident.place, strings))}, ${inert(country.names[locale])}${strings.colon} ${formatDateWithCaveat(incident.date, strings, locale)} · \`${incident.id}\``;
 }
 
 export function renderChoose(answer: Of<'choose'>, strings: Strings, locale: Locale): APIEmbed {

@@ -20,7 +20,7 @@ export function renderQuotesInFull(answer: Answer, locale: Locale): MessagePaylo
   const labelled: [string, Quote][] = [
     ...(incident.perpetrator.quote ? [[strings.perpetrator, incident.perpetrator.quote] as [string, Quote]] : []),
     ...incident.outcomes.map((outcome): [string, Quote] => [
-      `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
+      `${localText(outcome.saidBy.label, strings)}${strings.colon} ${strings.outcome[outcome.outcome]}`,
       outcome.quote,
     ]),
     ...figures.flatMap(({ figure }) =>

@@ -130,7 +130,7 @@ export function renderRegionToll(
   locale: Locale,
 ): APIEmbed {
   const countryFields = toll.countries.map((country) => ({
-    name: `${inert(country.country.names[locale])}: ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
+    name: `${inert(country.country.names[locale])}${strings.colon} ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
     value:
       country.incidents.length === 0
         ? `${strings.noData}.`
@@ -156,7 +156,7 @@ export function renderRegionToll(
           })
         : undefined;
     const field = figureField(view, strings, locale, sources, note === undefined ? {} : { note });
-    return { ...field, name: `${strings.regionWide}: ${field.name}` };
+    return { ...field, name: `${strings.regionWide}${strings.colon} ${field.name}` };
   });
   return buildEmbed(
     {

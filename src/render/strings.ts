@@ -53,6 +53,8 @@ export interface Strings {
   coversTogether: string;
   /** Where and when a figure or statement in a toll applies: "at Boulkessi (1 June 2025, inferred date)". */
   /** Where an attack was: a place, or a place known only as a region. */
+  /** Before a colon: nothing in English and Dutch, a space in French. */
+  colon: string;
   atPlace: string;
   inRegion: string;
   placeOnDate: string;

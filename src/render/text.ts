@@ -66,7 +66,7 @@ export function quoteBlock(quote: Quote, strings: Strings, max: number, sources:
   const quoteLanguage = sources.find((source) => source.id === quote.sourceId)?.language ?? '';
   const translated = translationFor(quote, strings.locale, quoteLanguage);
   const translation = translated
-    ? `\n*${strings.translation} (${translated.language}):* ${inert(translated.text, max)}`
+    ? `\n*${strings.translation} (${translated.language})${strings.colon}* ${inert(translated.text, max)}`
     : '';
   const shownQuote = inert(quote.text, max);
   const full = `> ${shownQuote}${translation}`;

@@ -88,8 +88,8 @@ describe('npm run ask (human)', () => {
     expect(stdout).toContain('Bilan rapporté : Niger');
     expect(stdout).toContain('non confirmé : des sources sécuritaires');
     expect(stdout).toContain('In Niger kwamen volgens veiligheidsbronnen');
-    expect(stdout).toContain('traduction (fr):');
-    expect(stdout).toMatch(/Source: Article de presse néerlandais .*juin 2025/);
+    expect(stdout).toContain('traduction (fr) :');
+    expect(stdout).toMatch(/Source : Article de presse néerlandais .*juin 2025/);
   });
 });
 

@@ -110,6 +110,7 @@ export const en: Strings = {
   tollTitle: 'Reported toll: {country}',
   regionTitle: 'Reported toll: the region',
   coversTogether: 'one figure for {n} attacks together ({places}): not split between them',
+  colon: ':',
   atPlace: 'at {place}',
   inRegion: 'in the {name} region',
   placeOnDate: '{place} ({date})',

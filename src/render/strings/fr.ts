@@ -111,6 +111,7 @@ export const fr: Strings = {
   tollTitle: 'Bilan rapporté : {country}',
   regionTitle: 'Bilan rapporté : la région',
   coversTogether: 'un seul chiffre pour {n} attaques ensemble ({places}) : non réparti entre elles',
+  colon: ' :',
   atPlace: 'à {place}',
   inRegion: 'dans la région de {name}',
   placeOnDate: '{place} ({date})',

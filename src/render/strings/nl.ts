@@ -111,6 +111,7 @@ export const nl: Strings = {
   tollTitle: 'Gemeld dodental: {country}',
   regionTitle: 'Gemeld dodental: de regio',
   coversTogether: 'één cijfer voor {n} aanvallen samen ({places}): niet over ze verdeeld',
+  colon: ':',
   atPlace: 'bij {place}',
   inRegion: 'in de regio {name}',
   placeOnDate: '{place} ({date})',
