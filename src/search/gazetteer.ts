@@ -1,4 +1,5 @@
 import type { Dataset } from '../dataset/dataset.js';
+import { everyVariantOf } from '../dataset/schema.js';
 import { normaliseForSearch } from './normalise.js';
 
 /** What a name can stand for. */
@@ -60,7 +61,7 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
       addPlace(place.name, 'name');
       for (const alias of place.aliases) addPlace(alias, 'alias');
       for (const nearby of place.nearby) addPlace(nearby, 'nearby');
-      if (place.adminArea) addPlace(place.adminArea, 'admin_area');
+      if (place.adminArea) for (const area of everyVariantOf(place.adminArea)) addPlace(area, 'admin_area');
     }
   }
   if (kinds.has('country')) {
