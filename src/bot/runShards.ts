@@ -53,7 +53,10 @@ function relaySwitch(
     void from.send({ kind: 'sahel:switch-done', id: message.id, serving, total: manager.shards.size });
   };
   const timer = setTimeout(finish, SWITCH_TIMEOUT_MS);
-  if (others.length === 0) return finish();
+  if (others.length === 0) {
+    finish();
+    return;
+  }
   for (const shard of others) {
     const listen = (raw: unknown) => {
       const reply = shardMessage(raw);

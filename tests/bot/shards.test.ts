@@ -11,7 +11,10 @@ import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 /** Two shard processes' stores and a manager that relays between them, as `runShards` does, without processes. */
 function twoShards(first: DatasetStore, second: DatasetStore) {
   const listeners: ((message: unknown) => void)[][] = [[], []];
-  const deliver = (to: number, message: unknown) => setImmediate(() => listeners[to]?.forEach((l) => l(message)));
+  const deliver = (to: number, message: unknown) =>
+    setImmediate(() => {
+      for (const listener of listeners[to] ?? []) listener(message);
+    });
   const channel = (self: number): ShardChannel => ({
     on: (listener) => listeners[self]?.push(listener),
     send: (message) => {
