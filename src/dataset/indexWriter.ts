@@ -32,6 +32,10 @@ CREATE INDEX incidents_date ON incidents (date);
 CREATE INDEX figures_id ON figures (id, row);
 CREATE INDEX figures_region ON figures (row) WHERE region = 1;
 CREATE INDEX statements_id ON statements (id, row);
+`;
+
+/** What answers need worked out beforehand, once every record is in. */
+const PRECOMPUTED = `
 INSERT INTO group_counts SELECT 'country', country, COUNT(*) FROM incidents GROUP BY country;
 INSERT INTO group_counts SELECT 'actor', actor, COUNT(*) FROM incidents WHERE actor IS NOT NULL GROUP BY actor;
 UPDATE places SET incidents = (SELECT COUNT(*) FROM incidents WHERE incidents.place = places.id);
@@ -56,8 +60,10 @@ export class IndexWriter {
   constructor(
     private readonly db: Database,
     head: Pick<DatasetRecords, 'sources' | 'countries' | 'actors'>,
+    /** Whether the tables and indexes exist already (an empty index opened from a copy). */
+    private readonly created = false,
   ) {
-    db.exec(TABLES);
+    if (!created) db.exec(TABLES);
     const insertHead = db.prepare('INSERT INTO heads (kind, position, json) VALUES (?, ?, ?)');
     for (const kind of ['sources', 'countries', 'actors'] as const) {
       for (const [position, record] of head[kind].entries()) insertHead.run(kind, position, JSON.stringify(record));
@@ -118,14 +124,29 @@ export class IndexWriter {
     for (const [key, value] of Object.entries({ ...meta, ...counts, format: String(INDEX_FORMAT) })) {
       insertMeta.run(key, value);
     }
-    this.db.exec(INDEXES);
+    if (!this.created) this.db.exec(INDEXES);
+    this.db.exec(PRECOMPUTED);
   }
 }
 
-/** Writes records already in memory into an empty database. */
-export function writeIndex(db: Database, records: DatasetRecords, meta: Readonly<Record<string, string>>): void {
+/** An empty index, tables and indexes made: what a small dataset in memory starts from. */
+export function emptyIndex(db: Database): void {
+  db.exec(TABLES);
+  db.exec(INDEXES);
+}
+
+/**
+ * Writes records already in memory into a database.
+ * @param created whether `emptyIndex` made the database's tables and indexes already
+ */
+export function writeIndex(
+  db: Database,
+  records: DatasetRecords,
+  meta: Readonly<Record<string, string>>,
+  created = false,
+): void {
   db.transaction(() => {
-    const writer = new IndexWriter(db, records);
+    const writer = new IndexWriter(db, records, created);
     for (const incident of records.incidents) writer.incident(incident);
     for (const figure of records.figures) writer.figure(figure);
     for (const statement of records.statements) writer.statement(statement);

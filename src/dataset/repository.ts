@@ -1,6 +1,6 @@
 import BetterSqlite3, { type Database, type Statement as SqlStatement } from 'better-sqlite3';
 import type { Dataset, DatasetRecords, Lookup, PlaceEntry, RecordGroups, RecordList } from './dataset.js';
-import { writeIndex } from './indexWriter.js';
+import { emptyIndex, writeIndex } from './indexWriter.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 
 /** Rows read at a time when a whole list is walked. */
@@ -27,8 +27,8 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
   const countries = heads<Country>('countries');
   const actors = heads<Actor>('actors');
 
-  const json = <P extends unknown[]>(sql: string) => db.prepare<P, string>(sql).pluck();
-  const number = <P extends unknown[]>(sql: string) => db.prepare<P, number>(sql).pluck();
+  const json = <P extends unknown[]>(sql: string) => lazy(() => db.prepare<P, string>(sql).pluck());
+  const number = <P extends unknown[]>(sql: string) => lazy(() => db.prepare<P, number>(sql).pluck());
 
   const list = <T extends { readonly id: string }>(table: string): RecordList<T> => {
     // Counted at import: a count of a million rows reads them all.
@@ -36,7 +36,7 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     const at = json<[number]>(`SELECT json FROM ${table} WHERE row = ?`);
     const page = json<[number, number]>(`SELECT json FROM ${table} WHERE row >= ? AND row < ? ORDER BY row`);
     const idPage = json<[number, number]>(`SELECT id FROM ${table} WHERE row >= ? AND row < ? ORDER BY row`);
-    function* pages<V>(statement: SqlStatement<[number, number], string>, read: (text: string) => V): Generator<V> {
+    function* pages<V>(statement: Prepared<[number, number], string>, read: (text: string) => V): Generator<V> {
       for (let start = 0; start < length; start += PAGE_ROWS) {
         for (const text of statement.all(start, start + PAGE_ROWS)) yield read(text);
       }
@@ -145,11 +145,36 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
   };
 }
 
+/** An empty index in memory, serialised once: a copy is quicker to open than tables and indexes are to make. */
+let emptyIndexCopy: Buffer | undefined;
+
 /** A dataset held in memory, written as an index file would be: for tests and checks of small datasets. */
 export function datasetInMemory(records: DatasetRecords, version: string): Dataset {
-  const db = new BetterSqlite3(':memory:');
-  writeIndex(db, records, { version });
+  if (!emptyIndexCopy) {
+    const empty = new BetterSqlite3(':memory:');
+    emptyIndex(empty);
+    emptyIndexCopy = empty.serialize();
+    empty.close();
+  }
+  const db = new BetterSqlite3(emptyIndexCopy);
+  writeIndex(db, records, { version }, true);
   return openDataset(db, undefined);
+}
+
+/** What answers run of a statement. */
+interface Prepared<P extends unknown[], R> {
+  get(...params: P): R | undefined;
+  all(...params: P): R[];
+}
+
+/** A statement prepared on first use: most of a dataset's statements are never run by a short-lived one. */
+function lazy<P extends unknown[], R>(prepare: () => SqlStatement<P, R>): Prepared<P, R> {
+  let statement: SqlStatement<P, R> | undefined;
+  const prepared = () => {
+    statement ??= prepare();
+    return statement;
+  };
+  return { get: (...params) => prepared().get(...params), all: (...params) => prepared().all(...params) };
 }
 
 function parsed<T>(text: string | undefined): T | undefined {
