@@ -16,7 +16,7 @@ export interface SchemaNode {
 }
 
 export interface SchemaField {
-  /** Dotted path from the shape: "place.name"; array items keep their array's path. */
+  /** Dotted path from the shape: "place.name", "outcomes[].quote" for a field of an array's items. */
   readonly path: string;
   /** Every node the path names: one, or one per branch of a union that has it. */
   readonly nodes: SchemaNode[];
@@ -35,7 +35,7 @@ export function fieldsOf(shape: SchemaNode): Map<string, SchemaField> {
   const walk = (node: SchemaNode, prefix: string): void => {
     if (node.$ref !== undefined) return;
     for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) walk(branch, prefix);
-    if (node.items) walk(node.items, prefix);
+    if (node.items) walk(node.items, `${prefix}[]`);
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       const path = prefix === '' ? key : `${prefix}.${key}`;
       const required = node.required?.includes(key) ?? false;
