@@ -12,7 +12,6 @@ import { JSON_SCHEMA_FILE } from '../../src/schemaDoc/datasetJsonSchema.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
 import { everyAnswer } from '../helpers/answers.js';
 import { quotesIn } from '../helpers/quotes.js';
-import { SECOND_SOURCE_FILE, secondArticleAdditions } from '../helpers/secondArticle.js';
 
 // The data tests: the only tests that read the live data/ folder. They hold for whatever data/ holds (no counts, no
 // ids), so adding a valid article keeps them green; code tests read tests/fixtures/ instead.
@@ -98,17 +97,10 @@ describe('the data in data/', () => {
   });
 });
 
-describe('data/dataset.json beside the docs and the fixtures', () => {
+describe('data/dataset.json and the JSON Schema', () => {
   it('GIVEN a $schema key THEN it names the generated JSON Schema, so editors check the file against it', () => {
     if (listed.$schema === undefined) return;
     expect(path.resolve(DATA_DIR, listed.$schema)).toBe(JSON_SCHEMA_FILE);
-  });
-
-  it('GIVEN the article invented for the tests THEN none of it is in data/: it describes no real event', () => {
-    const invented = secondArticleAdditions();
-    const ids = (records: readonly { id: string }[]) => records.map((record) => record.id);
-    expect(ids(listed.sources)).not.toEqual(expect.arrayContaining(ids(invented.sources)));
-    expect(existsSync(path.join(DATA_DIR, SECOND_SOURCE_FILE))).toBe(false);
   });
 });
 
