@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AttachmentPayload,
   AutocompleteInteraction,
   BaseInteraction,
   ChatInputCommandInteraction,
@@ -145,9 +146,9 @@ async function answerClick(
   if (reply.update) {
     if (deferred) {
       await deferred;
-      await interaction.editReply(first as InteractionEditReplyOptions);
+      await interaction.editReply(forDiscord(first) as InteractionEditReplyOptions);
     } else {
-      await interaction.update(first as InteractionUpdateOptions);
+      await interaction.update(forDiscord(first) as InteractionUpdateOptions);
     }
   } else if (deferred) {
     // A deferred update cannot turn into a private reply: every payload goes as a follow-up.
@@ -160,7 +161,21 @@ async function answerClick(
 }
 
 function privately(payload: MessagePayload): InteractionReplyOptions {
-  return { ...payload, flags: EPHEMERAL_FLAG } as InteractionReplyOptions;
+  return { ...forDiscord(payload), flags: EPHEMERAL_FLAG } as InteractionReplyOptions;
+}
+
+/** discord.js takes files as `{ attachment, name, description }`; a payload without files is sent as it is. */
+function forDiscord(payload: MessagePayload): Omit<MessagePayload, 'files'> & { files?: AttachmentPayload[] } {
+  const { files, ...rest } = payload;
+  if (!files) return rest;
+  return {
+    ...rest,
+    files: files.map((file) => ({
+      attachment: Buffer.from(file.data),
+      name: file.name,
+      ...(file.description ? { description: file.description } : {}),
+    })),
+  };
 }
 
 async function send(
@@ -170,10 +185,10 @@ async function send(
 ) {
   if (deferred) {
     await deferred;
-    const { flags: _ephemeralIsFixedByTheDeferral, ...edit } = payload;
+    const { flags: _ephemeralIsFixedByTheDeferral, ...edit } = forDiscord(payload);
     await interaction.editReply(edit as InteractionEditReplyOptions);
   } else {
-    await interaction.reply(payload as InteractionReplyOptions);
+    await interaction.reply(forDiscord(payload) as InteractionReplyOptions);
   }
 }
 

@@ -183,6 +183,16 @@ export const OutcomeSchema = z.object({
   quote: QuoteSchema,
 });
 
+/** A point on the map, never shown as more exact than it is. */
+export const CoordinatesSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  /** After ACLED's geo_precision: the place itself, near it, or only a region (its centre stands in). */
+  precision: z.enum(['place', 'near_place', 'admin_area']),
+  /** Where the point comes from: a named gazetteer entry, an approximate centroid, or a dataset's own coding. */
+  basis: z.object({ kind: z.enum(['gazetteer', 'centroid', 'dataset']), name: nonEmpty }),
+});
+
 export const IncidentSchema = z.object({
   id,
   place: z.object({
@@ -191,10 +201,14 @@ export const IncidentSchema = z.object({
     aliases: z.array(nonEmpty).default([]),
     /** Places the source mentions as nearby (where a local source sits, say). */
     nearby: z.array(nonEmpty).default([]),
-    adminArea: nonEmpty.nullable(),
+    /** The area the place lies in, in the editors' words ("central Mali"). */
+    adminArea: LocalTextSchema.nullable(),
     /** UCDP where_prec, simplified: how exactly the place is known. */
     precision: z.enum(['place', 'near_place', 'admin_area']),
+    /** Where the nearby places are, by a name from `nearby`. */
+    nearbyLocations: z.array(z.object({ name: nonEmpty, location: CoordinatesSchema })).default([]),
   }),
+  location: CoordinatesSchema.optional(),
   countryCode,
   /** What was attacked, in the words news reports use; the kinds follow ACLED's sub-event vocabulary where it fits. */
   target: z.enum(TARGETS),
@@ -262,6 +276,11 @@ export type LocalText = z.infer<typeof LocalTextSchema>;
 export function englishOf(text: LocalText): string {
   return typeof text === 'string' ? text : text.en;
 }
+
+/** Every language's version of the editors' words: what a search may meet. */
+export function everyVariantOf(text: LocalText): string[] {
+  return typeof text === 'string' ? [text] : Object.values(text).filter((variant) => variant !== undefined);
+}
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Country = z.infer<typeof CountrySchema>;
@@ -270,6 +289,7 @@ export type Speaker = z.infer<typeof SpeakerSchema>;
 export type IncidentDate = z.infer<typeof IncidentDateSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type Incident = z.infer<typeof IncidentSchema>;
+export type Coordinates = z.infer<typeof CoordinatesSchema>;
 export type FigureValue = z.infer<typeof FigureValueSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Statement = z.infer<typeof StatementSchema>;

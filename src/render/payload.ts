@@ -11,17 +11,32 @@ export interface MessagePayload {
   flags?: number;
   /** Buttons and menus; an update that leaves them out removes the old ones. */
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Files sent with the message; an embed shows one as `attachment://<name>`. */
+  files?: MessageFile[];
+}
+
+export interface MessageFile {
+  /** Letters, digits, `-`, `_` and `.` only: Discord's `attachment://` link breaks on anything else. */
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** Alt text for people who cannot see the picture. */
+  readonly description?: string;
 }
 
 export function payload(
   embeds: APIEmbed[],
-  options: { ephemeral?: boolean; components?: APIActionRowComponent<APIComponentInMessageActionRow>[] } = {},
+  options: {
+    ephemeral?: boolean;
+    components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+    files?: MessageFile[];
+  } = {},
 ): MessagePayload {
   return {
     embeds,
     allowedMentions: { parse: [] },
     ...(options.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
     ...(options.components && options.components.length > 0 ? { components: options.components } : {}),
+    ...(options.files && options.files.length > 0 ? { files: options.files } : {}),
   };
 }
 

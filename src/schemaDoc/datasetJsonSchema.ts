@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   ActorSchema,
+  CoordinatesSchema,
   CountrySchema,
   DatasetFileSchema,
   FigureSchema,
@@ -37,6 +38,7 @@ export const SHAPES = {
   Quote: QuoteSchema,
   Speaker: SpeakerSchema,
   LocalText: LocalTextSchema,
+  Coordinates: CoordinatesSchema,
 } as const;
 export type ShapeName = keyof typeof SHAPES;
 

@@ -29,6 +29,17 @@ export interface InteractionResponse {
   readonly message: Record<string, unknown>;
   /** Follow-up messages, filled as they arrive (after the response resolves). */
   readonly followUps: Record<string, unknown>[];
+  /** Files uploaded with the callback, the edit and the follow-ups, in the order they came. */
+  readonly uploads: Upload[];
+}
+
+/** A file part of a multipart request, as Discord would store it. */
+export interface Upload {
+  /** The form field: `files[0]`, `files[1]`… */
+  readonly field: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
 }
 
 export interface Member {
@@ -42,6 +53,7 @@ interface Pending {
   /** The message a click was on, for an update. */
   clicked?: Record<string, unknown>;
   readonly followUps: Record<string, unknown>[];
+  readonly uploads: Upload[];
   resolve: (response: InteractionResponse) => void;
 }
 
@@ -151,7 +163,7 @@ export class DiscordStandIn {
       avatar: null,
     };
     const answered = new Promise<InteractionResponse>((resolve) =>
-      this.pending.set(token, { resolve, followUps: [], ...(message ? { clicked: message } : {}) }),
+      this.pending.set(token, { resolve, followUps: [], uploads: [], ...(message ? { clicked: message } : {}) }),
     );
     this.dispatch('INTERACTION_CREATE', {
       id,
@@ -270,9 +282,7 @@ export class DiscordStandIn {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    const { body, uploads } = await readBody(request);
     const url = new URL(request.url ?? '/', this.origin);
     this.requests.push(`${request.method} ${url.pathname}`);
     const json = (status: number, value: unknown) => {
@@ -304,12 +314,13 @@ export class DiscordStandIn {
     if (callbackRoute) {
       const callback = body as InteractionResponse['callback'];
       const pending = this.pending.get(callbackRoute[2] ?? '');
+      pending?.uploads.push(...uploads);
       const message = this.message(callback.data ?? {}, callback.type === 7 ? pending?.clicked : undefined);
       if (pending) {
         pending.callback = callback;
         // A deferral (5, or 6 for a click) is answered later by an edit of the original message.
         if (callback.type !== 5 && callback.type !== 6)
-          pending.resolve({ callback, message, followUps: pending.followUps });
+          pending.resolve({ callback, message, followUps: pending.followUps, uploads: pending.uploads });
       }
       if (url.searchParams.get('with_response') !== 'true') {
         // No body and no content-type: an empty body labelled JSON makes discord.js throw.
@@ -331,6 +342,7 @@ export class DiscordStandIn {
     const edit = route('PATCH', /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/(?:@|%40)original$/);
     if (edit) {
       const pending = this.pending.get(edit[2] ?? '');
+      pending?.uploads.push(...uploads);
       const message = this.message(
         body as Record<string, unknown>,
         pending?.callback?.type === 6 ? pending.clicked : undefined,
@@ -341,6 +353,7 @@ export class DiscordStandIn {
           edit: body as Record<string, unknown>,
           message,
           followUps: pending.followUps,
+          uploads: pending.uploads,
         });
       }
       return json(200, message);
@@ -348,7 +361,9 @@ export class DiscordStandIn {
     const followUp = route('POST', /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)$/);
     if (followUp) {
       const message = this.message(body as Record<string, unknown>);
-      this.pending.get(followUp[2] ?? '')?.followUps.push(body as Record<string, unknown>);
+      const pending = this.pending.get(followUp[2] ?? '');
+      pending?.followUps.push(body as Record<string, unknown>);
+      pending?.uploads.push(...uploads);
       return json(200, message);
     }
     const file = route('GET', /^\/attachments\/(.+)$/);
@@ -384,4 +399,21 @@ export class DiscordStandIn {
       ...data,
     };
   }
+}
+
+/** A JSON body, or a multipart one (discord.js sends files so): its `payload_json` and its file parts. */
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; uploads: Upload[] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return { body: undefined, uploads: [] };
+  const raw = Buffer.concat(chunks);
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), uploads: [] };
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const uploads: Upload[] = [];
+  for (const [field, value] of form) {
+    if (typeof value === 'string') continue;
+    uploads.push({ field, name: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { body: JSON.parse(String(form.get('payload_json') ?? 'null')), uploads };
 }
