@@ -35,7 +35,12 @@ export const COUNTRY_WORDS: readonly CountryWords[] = [
   c('BJ', ['Benin', 'Benin', 'Bénin'], ['Beninese', 'Beninse', 'béninoise'], ['béninois']),
   c('TG', ['Togo', 'Togo', 'Togo'], ['Togolese', 'Togolese', 'togolaise'], ['togolais']),
   c('SN', ['Senegal', 'Senegal', 'Sénégal'], ['Senegalese', 'Senegalese', 'sénégalaise'], ['sénégalais']),
-  c('CI', ["Côte d'Ivoire", 'Ivoorkust', "Côte d'Ivoire"], ['Ivorian', 'Ivoriaanse', 'ivoirienne'], ['ivoirien', 'Ivory Coast']),
+  c(
+    'CI',
+    ["Côte d'Ivoire", 'Ivoorkust', "Côte d'Ivoire"],
+    ['Ivorian', 'Ivoriaanse', 'ivoirienne'],
+    ['ivoirien', 'Ivory Coast'],
+  ),
   c('GH', ['Ghana', 'Ghana', 'Ghana'], ['Ghanaian', 'Ghanese', 'ghanéenne'], ['ghanéen']),
   c('DZ', ['Algeria', 'Algerije', 'Algérie'], ['Algerian', 'Algerijnse', 'algérienne'], ['algérien']),
   c('CM', ['Cameroon', 'Kameroen', 'Cameroun'], ['Cameroonian', 'Kameroense', 'camerounaise'], ['camerounais']),
@@ -63,7 +68,8 @@ export function findCountries(text: string, extra: readonly Country[] = []): Cou
   const taken: [number, number][] = [];
   const candidates: { code: string; word: string; adjective: boolean }[] = [];
   for (const { country, adjectives } of known.values()) {
-    for (const name of new Set(Object.values(country.names))) candidates.push({ code: country.code, word: name, adjective: false });
+    for (const name of new Set(Object.values(country.names)))
+      candidates.push({ code: country.code, word: name, adjective: false });
     for (const word of adjectives) candidates.push({ code: country.code, word, adjective: true });
   }
   // The longest words first: "Nigeria" is not "Niger", "Burkina Faso" is one name.

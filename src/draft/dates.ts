@@ -16,7 +16,11 @@ export interface DateMention {
   readonly relative: boolean;
 }
 
-const parsers: Record<DraftLanguage, chrono.Chrono> = { en: chrono.en.casual, nl: chrono.nl.casual, fr: chrono.fr.casual };
+const parsers: Record<DraftLanguage, chrono.Chrono> = {
+  en: chrono.en.casual,
+  nl: chrono.nl.casual,
+  fr: chrono.fr.casual,
+};
 const DAY_MS = 86_400_000;
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -42,7 +46,13 @@ export function findDates(text: string, reference: string, language: DraftLangua
       if (known.year === undefined && value > reference) value = `${year - 1}-${pad(month)}-${pad(known.day)}`;
       found.push({ ...base, value, precision: 'day', derivation: 'stated', relative: false });
     } else if (known.weekday !== undefined && known.day === undefined) {
-      found.push({ ...base, value: weekdayBefore(reference, known.weekday), precision: 'day', derivation: 'inferred', relative: true });
+      found.push({
+        ...base,
+        value: weekdayBefore(reference, known.weekday),
+        precision: 'day',
+        derivation: 'inferred',
+        relative: true,
+      });
     } else if (month !== undefined) {
       let value = `${year}-${pad(month)}`;
       if (known.year === undefined && value > reference.slice(0, 7)) value = `${year - 1}-${pad(month)}`;
@@ -65,10 +75,7 @@ export function weekdayBefore(reference: string, weekday: number): string {
  * weekday the article names alone): the earliest reading in which that day falls within the month. Always a choice
  * for the moderator to check.
  */
-export function referenceDay(
-  articleDate: string,
-  firstWeekday: number | undefined,
-): { day: string; assumed: boolean } {
+export function referenceDay(articleDate: string, firstWeekday: number | undefined): { day: string; assumed: boolean } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(articleDate)) return { day: articleDate, assumed: false };
   const first = utc(`${articleDate}-01`);
   if (firstWeekday === undefined) return { day: iso(first), assumed: true };
@@ -102,13 +109,14 @@ function certain(components: chrono.ParsedComponents): Partial<Record<Unit, numb
 }
 
 // chrono reads "zondag" in "afgelopen zondag" and "mei" in "midden mei": the quoted words keep what qualifies them.
-const BEFORE = /(?:afgelopen|vorige|komende|last|this past|past|midden|half|begin|eind|early|mid-?|late|mi-|début|fin)\s*$/iu;
-const AFTER = /^\s+(?:dernier|passé)\b/iu;
+const BEFORE =
+  /(?:afgelopen|vorige|komende|last|this past|past|midden|half|begin|eind|early|mid-?|late|mi-|début|fin)\s*$/iu;
+const AFTER = /^\s+(?:dernier|passé)(?!\p{L})/iu;
 
 function widen(text: string, words: string, index: number): { words: string; index: number } {
   const before = text.slice(Math.max(0, index - 14), index).match(BEFORE);
   const after = text.slice(index + words.length).match(AFTER);
   const start = before ? index - before[0].length : index;
   const end = index + words.length + (after && !/dernier|passé/iu.test(words) ? after[0].length : 0);
-  return { words: text.slice(start, end), index: start };
+  return { words: text.slice(start, end).replace(/[\s,.;:]+$/u, ''), index: start };
 }

@@ -1,18 +1,19 @@
 import type { Country, Figure, LocalText, Quote, Speaker, Statement } from '../dataset/schema.js';
 import { countryWords, findCountries } from './countries.js';
-import { type DateMention, type DraftLanguage, findDates, firstWeekdayIn, referenceDay } from './dates.js';
 import { basisOf } from './dateBasis.js';
+import { type DateMention, type DraftLanguage, findDates, firstWeekdayIn, referenceDay } from './dates.js';
 import type { Draft, DraftFigure, DraftIncident, DraftStatement } from './draftSchema.js';
 import { findFigures, findVagueCounts } from './figures.js';
 import type { Known } from './known.js';
 import { guessLanguage } from './language.js';
-import { findPlaces, type PlaceMention } from './places.js';
 import { attributionIn, findActors, mentionsGroup, refersToGroup } from './perpetrators.js';
+import { findPlaces, type PlaceMention } from './places.js';
 import { periodOf } from './regions.js';
 import { type Span, splitClauses, splitSentences } from './sentences.js';
 import { findSpeaker, type SpeakerMention, speakerLabel, statusOf } from './speakers.js';
 import { statementKindOf } from './statements.js';
 import { targetOf } from './targets.js';
+import { u } from './unicodeWords.js';
 
 export interface ArticleInput {
   /** The article file's text, exactly as read. */
@@ -32,16 +33,24 @@ export interface ArticleInput {
 export class DraftInputError extends Error {}
 
 // The words that make a sentence report an attack rather than mention a place.
-const ATTACK =
-  /aanval|attack|attaque|offensive|assault|raid|ambush|hinderlaag|embuscade|ingenomen|overrompel|overr[au]n|seized|captured|\btook\b|\bpris\b|aangevallen|attaqu|\bkill|omgekomen|omkwamen|\bkwamen\b.*\bom\b|\btués?\b|gedood|\bstormed|pris d'assaut|assailli/iu;
+const ATTACK = u(
+  /aanval|attack|attaque|offensive|assault|raid|ambush|hinderlaag|embuscade|ingenomen|overrompel|overr[au]n|seized|captured|\btook\b|\bpris\b|aangevallen|attaqu|\bkill|omgekomen|omkwamen|\bkwamen\b.*\bom\b|\btués?\b|gedood|\bstormed|pris d'assaut|assailli/iu,
+);
 // A sentence that goes on about the attack just told: "daarbij", "there", "the base", "lors de cette attaque".
-const SAME_ATTACK =
-  /\b(?:daarbij|hierbij|daar|there|the attack|that attack|de aanval|die aanval|l'attaque|cette attaque|the base|de basis|la base|het kamp|the camp|le camp|the town|de stad|la ville|ook|also|aussi|the raid)\b/iu;
-const DEFINITE = /\b(?:the base|de basis|la base|the camp|het kamp|le camp|the town|de stad|la ville|the village|het dorp|le village)\b/iu;
-const SPEECH =
-  /\b(?:verklaarde|meldde|zei|eiste|claimde|said|says|announced|claimed|reported|stated|a déclaré|a affirmé|a annoncé|a revendiqué|affirmait|déclarait|annonçait|revendiquait)\b/iu;
-const ADMIN_AREA =
-  /\b(?:in (?:het )?)?(centraal|noordelijk|zuidelijk|oostelijk|westelijk|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|het (?:noorden|zuiden|oosten|westen|zuidwesten|noordwesten|zuidoosten|noordoosten) van|le (?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest) du|le centre du) (\p{Lu}[\p{L} ]*?)(?=[,.;]|\s+(?:nabij|near|près|had|a|op|on|le|in|en|et|and)\b|$)/u;
+const SAME_ATTACK = u(
+  /\b(?:daarbij|hierbij|daar|there|the attack|that attack|de aanval|die aanval|l'attaque|cette attaque|the base|de basis|la base|het kamp|the camp|le camp|the town|de stad|la ville|ook|also|aussi|the raid)\b/iu,
+);
+const DEFINITE = u(
+  u(
+    /\b(?:the base|de basis|la base|the camp|het kamp|le camp|the town|de stad|la ville|the village|het dorp|le village)\b/iu,
+  ),
+);
+const SPEECH = u(
+  /\b(?:verklaarde|meldde|zei|eiste|claimde|said|says|announced|claimed|reported|stated|a déclaré|a affirmé|a annoncé|a revendiqué|affirmait|déclarait|annonçait|revendiquait)\b/iu,
+);
+const ADMIN_AREA = u(
+  /\b(?:in (?:het )?)?(centraal|noordelijk|zuidelijk|oostelijk|westelijk|central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|het (?:noorden|zuiden|oosten|westen|zuidwesten|noordwesten|zuidoosten|noordoosten) van|le (?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest) du|le centre du) (\p{Lu}[\p{L} ]*?)(?=[,.;]|\s+(?:nabij|near|près|had|a|op|on|le|in|en|et|and)\b|$)/u,
+);
 
 interface Working {
   readonly incident: DraftIncident;
@@ -61,7 +70,9 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     throw new DraftInputError(`"${articleDate}" is not a date (YYYY-MM-DD or YYYY-MM)`);
   }
   if (!input.date && !markedDate) {
-    draftReview.push(`The article gives no date: ${input.today}, the day of the draft, stands in for it. Set the source's date.`);
+    draftReview.push(
+      `The article gives no date: ${input.today}, the day of the draft, stands in for it. Set the source's date.`,
+    );
   }
   const language = input.language ?? guessLanguage(body);
   if (!input.language) draftReview.push(`The language "${language}" was guessed from the text.`);
@@ -91,9 +102,17 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     const actors = findActors(text, known.actors);
     const countries = findCountries(text, known.countries);
     const places = findPlaces(text, known.places).filter(
-      (place) => !actors.some((actor) => place.index < actor.index + actor.words.length && actor.index < place.index + place.words.length),
+      (place) =>
+        !actors.some(
+          (actor) => place.index < actor.index + actor.words.length && actor.index < place.index + place.words.length,
+        ),
     );
-    const attackPlaces = places.filter((place) => !place.speakerPlace);
+    // "Inekar, near Ménaka": Ménaka is beside the attack, not a second one.
+    const besides = places.filter(
+      (place, p) =>
+        place.near && p > 0 && !places[p - 1]?.speakerPlace && place.index - (places[p - 1]?.index ?? 0) < 40,
+    );
+    const attackPlaces = places.filter((place) => !place.speakerPlace && !besides.includes(place));
     const dates = findDates(text, reference.day, language);
     const attribution = attributionIn(text);
     const target = targetOf(text);
@@ -123,12 +142,15 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
           continue;
         }
         if (!countryCode) {
-          draftReview.push(`"${place.words}" sounds like the place of an attack, but no country was found for it: left out.`);
+          draftReview.push(
+            `"${place.words}" sounds like the place of an attack, but no country was found for it: left out.`,
+          );
           continue;
         }
         const work = newIncident(place, countryCode, date, target, sentence);
         const twin = working.find(
-          (w) => w.incident.place.name === work.incident.place.name && w.incident.date.value === work.incident.date.value,
+          (w) =>
+            w.incident.place.name === work.incident.place.name && w.incident.date.value === work.incident.date.value,
         );
         if (twin) {
           created.push(twin);
@@ -139,7 +161,13 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       }
     } else if (reportsAttack && !aggregate && named.length === 1 && !SAME_ATTACK.test(text)) {
       const countryCode = named[0]?.code as string;
-      const place: PlaceMention = { name: nameOf(countryCode), words: named[0]?.words ?? '', index: named[0]?.index ?? 0, region: true, speakerPlace: false };
+      const place: PlaceMention = {
+        name: nameOf(countryCode),
+        words: named[0]?.words ?? '',
+        index: named[0]?.index ?? 0,
+        region: true,
+        speakerPlace: false,
+      };
       const work = newIncident(place, countryCode, dateFor(dates, place, text.length, text), target, sentence);
       work.placeless = true;
       working.push(work);
@@ -147,7 +175,8 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     }
 
     // Who did it: a group that claims it, one that others blame, or nobody named.
-    for (const work of created) {
+    const attributed = created.length > 0 ? created : attribution && SAME_ATTACK.test(text) ? current : [];
+    for (const work of attributed) {
       const pending = work.claimWithoutActor;
       if (pending) {
         const actorId = actors[0]?.actorId ?? (refersToGroup(text) ? lastActor : undefined);
@@ -165,21 +194,30 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       if (actorId) {
         work.incident.perpetrator = { actorId, attribution, quote: quoteOf(sentence) };
         if (!actors[0]) {
-          work.incident.review.push(`"${text.slice(0, 50)}…" names no group: ${actorName(actorId)}, named before, is taken.`);
+          work.incident.review.push(
+            `"${text.slice(0, 50)}…" names no group: ${actorName(actorId)}, named before, is taken.`,
+          );
         }
       } else if (mentionsGroup(text)) {
         work.claimWithoutActor = { quote: quoteOf(sentence), attribution };
         work.incident.review.push(`A group ${attribution} it without being named: no perpetrator until one is.`);
+      } else {
+        work.incident.review.push(
+          `"${text.slice(0, 70)}…" ties it to a group the dataset does not know: perpetrator left "not_stated"; add the group to the actors and set it if it is one.`,
+        );
       }
     }
     if (actors[0]) lastActor = actors[0].actorId;
-    if (created.length > 0) current = created;
-    else if (!SAME_ATTACK.test(text) && attackPlaces.length === 0 && named.length > 0 && !aggregate) {
+    if (created.length > 0) {
+      current = created;
+      lastCountry = created[0]?.incident.countryCode ?? lastCountry;
+    } else if (!SAME_ATTACK.test(text) && attackPlaces.length === 0 && named.length > 0 && !aggregate) {
       // Another country and no place: what follows is no longer about the last attack.
       if (!current.some((work) => named.some((c) => c.code === work.incident.countryCode))) current = [];
     }
-    for (const place of places.filter((p) => p.speakerPlace)) {
-      for (const work of current) if (!work.incident.place.nearby.includes(place.name)) work.incident.place.nearby.push(place.name);
+    for (const place of places.filter((p) => p.speakerPlace || besides.includes(p))) {
+      for (const work of current)
+        if (!work.incident.place.nearby.includes(place.name)) work.incident.place.nearby.push(place.name);
     }
 
     for (const clause of splitClauses(sentence)) {
@@ -187,15 +225,24 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       const clauseActors = findActors(clause.text, known.actors);
       const speaker = resolveSpeaker(said, clause, clauseActors[0]?.actorId);
       if (speaker && (speaker.saidBy.kind === 'army' || speaker.saidBy.kind === 'government') && !speaker.borrowed) {
-        lastOfficial = { kind: speaker.saidBy.kind, ...(speaker.saidBy.countryCode ? { countryCode: speaker.saidBy.countryCode } : {}) };
+        lastOfficial = {
+          kind: speaker.saidBy.kind,
+          ...(speaker.saidBy.countryCode ? { countryCode: speaker.saidBy.countryCode } : {}),
+        };
       }
       const clauseCountries = findCountries(clause.text, known.countries).filter((c) => !c.adjective);
       const regionWide = clauseCountries.length >= 2 && attackPlaces.length === 0;
 
       for (const found of findFigures(clause.text)) {
-        const scope = figureScope(regionWide, clauseCountries.map((c) => c.code), clause.text);
+        const scope = figureScope(
+          regionWide,
+          clauseCountries.map((c) => c.code),
+          clause.text,
+        );
         if (!scope) {
-          draftReview.push(`"${clause.text}" gives a figure (${found.words}) for no attack the drafter could place: left out.`);
+          draftReview.push(
+            `"${clause.text}" gives a figure (${found.words}) for no attack the drafter could place: left out.`,
+          );
           continue;
         }
         const who = speaker ?? unattributed(clause.text);
@@ -212,7 +259,18 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
         addFigure(figure);
       }
       for (const vague of findVagueCounts(clause.text)) {
-        const scope = statementScope(clause.text, clauseCountries.map((c) => c.code));
+        if (vague.counts === 'wounded') {
+          const note = `"${vague.words}" wounded (in "${clause.text.slice(0, 60)}…") is kept as words: no figure.`;
+          if (current[0]) current[0].incident.review.push(note);
+          else draftReview.push(note);
+          continue;
+        }
+        const scope = statementScope(
+          clause.text,
+          clauseCountries.map((c) => c.code),
+          'many_dead',
+          created.length > 0,
+        );
         if (!scope) continue;
         const who = speaker ?? unattributed(clause.text);
         statements.push({
@@ -221,20 +279,33 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
           saidBy: who.saidBy,
           scope,
           quote: quoteOf(clause),
-          review: [...who.review, `"${vague.words}" is kept as words, never a number: add a figure only if the article gives one.`],
+          review: [
+            ...who.review,
+            `"${vague.words}" is kept as words, never a number: add a figure only if the article gives one.`,
+          ],
         });
       }
       const kind = statementKindOf(clause.text);
       if (kind) {
-        const scope = statementScope(clause.text, clauseCountries.map((c) => c.code));
+        const scope = statementScope(
+          clause.text,
+          clauseCountries.map((c) => c.code),
+          kind,
+          created.length > 0,
+        );
         if (!scope) {
-          draftReview.push(`"${clause.text}" says something about casualties, for no attack or country found: left out.`);
+          draftReview.push(
+            `"${clause.text}" says something about casualties, for no attack or country found: left out.`,
+          );
           continue;
         }
         const who =
-          kind === 'no_official_toll' && scope.kind === 'countries' && (!speaker || speaker.saidBy.kind === 'unattributed')
+          kind === 'no_official_toll' && scope.kind === 'countries'
             ? {
-                saidBy: { kind: 'government' as const, label: speakerLabel('government', { countryCodes: scope.countryCodes }) },
+                saidBy: {
+                  kind: 'government' as const,
+                  label: speakerLabel('government', { countryCodes: scope.countryCodes }),
+                },
                 review: ['Read as the governments of the countries named.'],
               }
             : (speaker ?? unattributed(clause.text));
@@ -256,7 +327,11 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
         scope: {
           kind: 'region',
           countryCodes: [...new Set(codes)],
-          period: period?.text ?? { en: `up to ${articleDate}`, nl: `tot ${articleDate}`, fr: `jusqu'à ${articleDate}` },
+          period: period?.text ?? {
+            en: `up to ${articleDate}`,
+            nl: `tot ${articleDate}`,
+            fr: `jusqu'à ${articleDate}`,
+          },
         },
         review: [
           'One figure over several countries: kept as a region figure, never split.',
@@ -271,8 +346,19 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     };
   }
 
-  function statementScope(clause: string, codes: string[]): Statement['scope'] | undefined {
-    if (codes.length > 0 && (current.length === 0 || !SAME_ATTACK.test(clause))) {
+  /** About the attacks of this sentence, else the ones just told, unless the clause names countries on its own. */
+  function statementScope(
+    clause: string,
+    codes: string[],
+    kind: Statement['kind'],
+    createdNow: boolean,
+  ): Statement['scope'] | undefined {
+    const countryWide = kind === 'no_official_toll' || !createdNow;
+    if (
+      codes.length > 0 &&
+      countryWide &&
+      (current.length === 0 || !SAME_ATTACK.test(clause) || kind === 'no_official_toll')
+    ) {
       for (const code of codes) countriesUsed.add(code);
       return { kind: 'countries', countryCodes: [...new Set(codes)] };
     }
@@ -286,16 +372,33 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     actorId: string | undefined,
   ): { saidBy: Speaker; review: string[]; borrowed?: boolean } | undefined {
     const incidentCountry = current[0]?.incident.countryCode;
-    const adjectiveCountry = findCountries(clause.text, known.countries).find((c) => c.adjective)?.code;
-    if (actorId && SPEECH.test(clause.text) && (!said || said.kind === 'group' || said.kind === 'unattributed' || said.kind === 'sources')) {
-      return { saidBy: { kind: 'perpetrator', label: speakerLabel('perpetrator', { actorName: actorName(actorId) }), actorId }, review: [] };
+    const inClause = findCountries(clause.text, known.countries);
+    const adjectiveCountry = (inClause.find((c) => c.adjective) ?? (inClause.length === 1 ? inClause[0] : undefined))
+      ?.code;
+    if (
+      actorId &&
+      SPEECH.test(clause.text) &&
+      (!said || said.kind === 'group' || said.kind === 'unattributed' || said.kind === 'sources')
+    ) {
+      return {
+        saidBy: { kind: 'perpetrator', label: speakerLabel('perpetrator', { actorName: actorName(actorId) }), actorId },
+        review: [],
+      };
     }
     if (!said) return undefined;
     switch (said.kind) {
       case 'group': {
-        if (!lastActor) return { saidBy: { kind: 'unattributed', label: speakerLabel('unattributed', {}) }, review: [`"${said.words}": no group named before it.`] };
+        if (!lastActor)
+          return {
+            saidBy: { kind: 'unattributed', label: speakerLabel('unattributed', {}) },
+            review: [`"${said.words}": no group named before it.`],
+          };
         return {
-          saidBy: { kind: 'perpetrator', label: speakerLabel('perpetrator', { actorName: actorName(lastActor) }), actorId: lastActor },
+          saidBy: {
+            kind: 'perpetrator',
+            label: speakerLabel('perpetrator', { actorName: actorName(lastActor) }),
+            actorId: lastActor,
+          },
           review: [`"${said.words}" is read as ${actorName(lastActor)}, the group named before.`],
         };
       }
@@ -305,32 +408,56 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
         return {
           saidBy: {
             kind,
-            label: speakerLabel(kind, { countryCodes: countryCode ? [countryCode] : [], spokesperson: kind === 'army' }),
+            label: speakerLabel(kind, {
+              countryCodes: countryCode ? [countryCode] : [],
+              spokesperson: kind === 'army',
+            }),
             ...(countryCode ? { countryCode } : {}),
           },
-          review: [`"${said.words}" does not say for whom: read as speaking for ${kind === 'army' ? 'the army' : 'the government'}, the last official speaker.`],
+          review: [
+            `"${said.words}" does not say for whom: read as speaking for ${kind === 'army' ? 'the army' : 'the government'}, the last official speaker.`,
+          ],
           borrowed: true,
         };
       }
       case 'sources':
         return {
-          saidBy: { kind: 'unattributed', label: { en: `sources ("${said.words}")`, nl: `bronnen ("${said.words}")`, fr: `des sources (« ${said.words} »)` } },
+          saidBy: {
+            kind: 'unattributed',
+            label: {
+              en: `sources ("${said.words}")`,
+              nl: `bronnen ("${said.words}")`,
+              fr: `des sources (« ${said.words} »)`,
+            },
+          },
           review: [`"${said.words}": sources of an unknown kind.`],
         };
       case 'unattributed':
-        return { saidBy: { kind: 'unattributed', label: speakerLabel('unattributed', { words: said.words }) }, review: [`"${said.words}": nobody is named.`] };
+        return {
+          saidBy: { kind: 'unattributed', label: speakerLabel('unattributed', { words: said.words }) },
+          review: [`"${said.words}": nobody is named.`],
+        };
       case 'army':
       case 'government': {
         const countryCode = adjectiveCountry ?? incidentCountry;
         return {
-          saidBy: { kind: said.kind, label: speakerLabel(said.kind, { countryCodes: countryCode ? [countryCode] : [] }), ...(countryCode ? { countryCode } : {}) },
-          review: adjectiveCountry ? [] : [`Whose ${said.kind}? Read as ${countryCode ?? 'unknown'}, the country of the attack.`],
+          saidBy: {
+            kind: said.kind,
+            label: speakerLabel(said.kind, { countryCodes: countryCode ? [countryCode] : [] }),
+            ...(countryCode ? { countryCode } : {}),
+          },
+          review: adjectiveCountry
+            ? []
+            : [`Whose ${said.kind}? Read as ${countryCode ?? 'unknown'}, the country of the attack.`],
         };
       }
       case 'local_source': {
         const place = findPlaces(clause.text, known.places).find((p) => p.speakerPlace)?.name;
         return {
-          saidBy: { kind: 'local_source', label: speakerLabel('local_source', { municipal: said.municipal, ...(place ? { place } : {}) }) },
+          saidBy: {
+            kind: 'local_source',
+            label: speakerLabel('local_source', { municipal: said.municipal, ...(place ? { place } : {}) }),
+          },
           review: [],
         };
       }
@@ -345,7 +472,9 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
         other.counts === figure.counts &&
         JSON.stringify(other.value) === JSON.stringify(figure.value) &&
         JSON.stringify(other.scope) === JSON.stringify(figure.scope) &&
-        (other.saidBy.kind === figure.saidBy.kind || other.saidBy.kind === 'unattributed' || figure.saidBy.kind === 'unattributed'),
+        (other.saidBy.kind === figure.saidBy.kind ||
+          other.saidBy.kind === 'unattributed' ||
+          figure.saidBy.kind === 'unattributed'),
     );
     if (!same) {
       figures.push(figure);
@@ -360,7 +489,9 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     } else {
       same.quotes.push(...figure.quotes);
     }
-    same.review.push('Two sentences give this figure: kept as one report with both quotes. Check they are the same report.');
+    same.review.push(
+      'Two sentences give this figure: kept as one report with both quotes. Check they are the same report.',
+    );
   }
 
   function newIncident(
@@ -411,14 +542,20 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       nearbyLocations: [],
     };
     incident.review = incident.review.filter((note) => !note.startsWith('No place'));
-    if (!place.known) incident.review.push(`"${place.name}" is not in the dataset's gazetteer: a new place. Check its spelling and country.`);
+    if (!place.known)
+      incident.review.push(
+        `"${place.name}" is not in the dataset's gazetteer: a new place. Check its spelling and country.`,
+      );
     incident.review.push(`The place comes from a later sentence ("${text.slice(0, 60)}…"), read as the same attack.`);
   }
 
-  function incidentDate(date: { mention: DateMention | undefined; claim: boolean }, review: string[]): DraftIncident['date'] {
+  function incidentDate(
+    date: { mention: DateMention | undefined; claim: boolean },
+    review: string[],
+  ): DraftIncident['date'] {
     const { mention, claim } = date;
     if (!mention) {
-      review.push('The text gives no date for it: the article\'s month stands in. Check it.');
+      review.push("The text gives no date for it: the article's month stands in. Check it.");
       return {
         value: articleDate.slice(0, 7),
         precision: 'month',
@@ -427,18 +564,31 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       };
     }
     if (mention.relative) {
-      review.push(`"${mention.words}" was worked out against ${reference.day}${reference.assumed ? ' (an assumed day of publication)' : ''}.`);
+      review.push(
+        `"${mention.words}" was worked out against ${reference.day}${reference.assumed ? ' (an assumed day of publication)' : ''}.`,
+      );
       if (claim) review.push(`"${mention.words}" may date the claim rather than the attack.`);
       return {
         value: mention.value,
         precision: 'day',
         derivation: 'inferred',
-        basis: basisOf({ kind: 'relative', words: mention.words, value: mention.value, reference: reference.day, claim }),
+        basis: basisOf({
+          kind: 'relative',
+          words: mention.words,
+          value: mention.value,
+          reference: reference.day,
+          claim,
+        }),
       };
     }
     if (claim) {
       review.push(`"${mention.words}" dates the claim; the attack was on or before it.`);
-      return { value: mention.value, precision: mention.precision, derivation: 'claim_date', basis: basisOf({ kind: 'claim', words: mention.words }) };
+      return {
+        value: mention.value,
+        precision: mention.precision,
+        derivation: 'claim_date',
+        basis: basisOf({ kind: 'claim', words: mention.words }),
+      };
     }
     return {
       value: mention.value,
@@ -467,7 +617,8 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
   const renamed = new Map<string, string>();
   const slugs = new Map<string, string>();
   for (const work of working) {
-    if (work.placeless) work.incident.review.unshift('No place is named: the country stands in. Add the place or drop the incident.');
+    if (work.placeless)
+      work.incident.review.unshift('No place is named: the country stands in. Add the place or drop the incident.');
     const slug = slugOf(work.incident.place.name.replace(/\s+(region|regio|région)$/i, ''));
     const id = unique(`${work.incident.countryCode.toLowerCase()}-${slug}-${work.incident.date.value}`);
     renamed.set(work.incident.id, id);
@@ -478,12 +629,19 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
   const placeOf = (scope: Figure['scope'] | Statement['scope']) =>
     scope.kind === 'incidents' ? (slugs.get(scope.incidentIds[0] ?? '') ?? 'x') : 'region';
   for (const figure of figures) {
-    if (figure.scope.kind === 'incidents') figure.scope = { kind: 'incidents', incidentIds: figure.scope.incidentIds.map(idOf) };
-    figure.id = unique(`fig-${placeOf(figure.scope)}-${figure.counts.replace('_', '-')}-${figure.saidBy.kind.replace('_', '-')}`);
+    if (figure.scope.kind === 'incidents')
+      figure.scope = { kind: 'incidents', incidentIds: figure.scope.incidentIds.map(idOf) };
+    figure.id = unique(
+      `fig-${placeOf(figure.scope)}-${figure.counts.replace('_', '-')}-${figure.saidBy.kind.replace('_', '-')}`,
+    );
   }
   for (const statement of statements) {
-    if (statement.scope.kind === 'incidents') statement.scope = { kind: 'incidents', incidentIds: statement.scope.incidentIds.map(idOf) };
-    const where = statement.scope.kind === 'countries' ? statement.scope.countryCodes.join('-').toLowerCase() : placeOf(statement.scope);
+    if (statement.scope.kind === 'incidents')
+      statement.scope = { kind: 'incidents', incidentIds: statement.scope.incidentIds.map(idOf) };
+    const where =
+      statement.scope.kind === 'countries'
+        ? statement.scope.countryCodes.join('-').toLowerCase()
+        : placeOf(statement.scope);
     statement.id = unique(`st-${where}-${statement.kind.replace(/_/g, '-')}`);
   }
 
@@ -493,7 +651,13 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
   });
   const monthOnly = articleDate.length === 7;
   return {
-    draft: { format: 'sahel-attack-bot draft', version: 1, article: input.fileName, language, referenceDay: reference.day },
+    draft: {
+      format: 'sahel-attack-bot draft',
+      version: 1,
+      article: input.fileName,
+      language,
+      referenceDay: reference.day,
+    },
     source: {
       id: sourceId,
       file: `sources/${sourceId}.txt`,
@@ -510,7 +674,11 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     },
     text: input.fileText,
     countries,
-    incidents: incidents.map(({ id, ...rest }) => ({ id, ...rest, place: { ...rest.place, nearby: [...rest.place.nearby] } })),
+    incidents: incidents.map(({ id, ...rest }) => ({
+      id,
+      ...rest,
+      place: { ...rest.place, nearby: [...rest.place.nearby] },
+    })),
     figures,
     statements,
     review: draftReview,
@@ -518,21 +686,46 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
 }
 
 /** A date for a place: the first date after it and before the next place, else the sentence's first. */
-function dateFor(dates: readonly DateMention[], place: PlaceMention, next: number, text: string): { mention: DateMention | undefined; claim: boolean } {
+function dateFor(
+  dates: readonly DateMention[],
+  place: PlaceMention,
+  next: number,
+  text: string,
+): { mention: DateMention | undefined; claim: boolean } {
   const after = dates.find((d) => d.index > place.index && d.index < next);
   const mention = after ?? dates[0];
   if (!mention) return { mention: undefined, claim: false };
   const around = text.slice(Math.max(0, mention.index - 20), mention.index + mention.words.length + 25);
-  return { mention, claim: SPEECH.test(around) && !ATTACK.test(text.slice(mention.index, mention.index + mention.words.length + 12)) };
+  return {
+    mention,
+    claim: SPEECH.test(around) && !ATTACK.test(text.slice(mention.index, mention.index + mention.words.length + 12)),
+  };
 }
 
 // The dataset's admin areas are in English: "central Mali", "south-western Mali".
 const DIRECTIONS: Record<string, string> = {
-  centraal: 'central', noordelijk: 'northern', zuidelijk: 'southern', oostelijk: 'eastern', westelijk: 'western',
-  noorden: 'northern', zuiden: 'southern', oosten: 'eastern', westen: 'western', zuidwesten: 'south-western',
-  noordwesten: 'north-western', zuidoosten: 'south-eastern', noordoosten: 'north-eastern', centre: 'central',
-  nord: 'northern', sud: 'southern', est: 'eastern', ouest: 'western', 'nord-est': 'north-eastern',
-  'nord-ouest': 'north-western', 'sud-est': 'south-eastern', 'sud-ouest': 'south-western',
+  centraal: 'central',
+  noordelijk: 'northern',
+  zuidelijk: 'southern',
+  oostelijk: 'eastern',
+  westelijk: 'western',
+  noorden: 'northern',
+  zuiden: 'southern',
+  oosten: 'eastern',
+  westen: 'western',
+  zuidwesten: 'south-western',
+  noordwesten: 'north-western',
+  zuidoosten: 'south-eastern',
+  noordoosten: 'north-eastern',
+  centre: 'central',
+  nord: 'northern',
+  sud: 'southern',
+  est: 'eastern',
+  ouest: 'western',
+  'nord-est': 'north-eastern',
+  'nord-ouest': 'north-western',
+  'sud-est': 'south-eastern',
+  'sud-ouest': 'south-western',
 };
 
 function adminAreaIn(text: string): string | null {

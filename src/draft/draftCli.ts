@@ -6,10 +6,10 @@ import { ignoreClosedPipe } from '../console/quietStdout.js';
 import { loadDataset } from '../dataset/loadDataset.js';
 import { formatProblem } from '../dataset/problems.js';
 import { ExitCode, exitWithFailure } from '../failures.js';
+import { checkDraft } from './checkDraft.js';
 import { DraftInputError, draftArticle } from './draftArticle.js';
 import { draftSummary } from './draftSummary.js';
 import { knownFromDataset } from './knownFromDataset.js';
-import { checkDraft } from './checkDraft.js';
 
 const USAGE =
   'Usage: npm run -s draft -- ARTICLE.txt [--date YYYY-MM-DD] [--language nl|en|fr] [--url URL] [--publisher NAME] [--out FILE] [--data DIR]';
@@ -52,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = values.data ?? loadConfig().DATA_DIR;
   const loaded = await loadDataset(dataDir);
   if (!loaded.ok) {
-    process.stderr.write(`The dataset in ${dataDir} does not load: ${loaded.problems.map(formatProblem).slice(0, 5).join('; ')}\n`);
+    process.stderr.write(
+      `The dataset in ${dataDir} does not load: ${loaded.problems.map(formatProblem).slice(0, 5).join('; ')}\n`,
+    );
     return ExitCode.userError;
   }
   let draft: ReturnType<typeof draftArticle>;
@@ -79,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
   await writeFile(out, `${JSON.stringify(draft, null, 2)}\n`, 'utf8');
   process.stdout.write(`${draftSummary(draft)}\nWritten to ${out}. Review it, then: npm run merge -- ${out}\n`);
   if (problems.length > 0) {
-    process.stderr.write(`The draft would not merge as it is:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+    process.stderr.write(
+      `The draft would not merge as it is:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`,
+    );
     return ExitCode.userError;
   }
   return ExitCode.done;

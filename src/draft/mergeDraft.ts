@@ -11,9 +11,7 @@ export interface MergeReport {
   readonly samesAs: Readonly<Record<string, string>>;
 }
 
-export type MergeResult =
-  | { ok: true; data: DatasetFile; report: MergeReport }
-  | { ok: false; reason: string };
+export type MergeResult = { ok: true; data: DatasetFile; report: MergeReport } | { ok: false; reason: string };
 
 /** Incidents the dataset keeps elsewhere (`incidents.jsonl`): matched, never changed. */
 export type OtherIncidents = Iterable<Pick<Incident, 'id' | 'place' | 'countryCode' | 'date'>>;
@@ -30,7 +28,10 @@ const WEEK_DAYS = 7;
  */
 export function mergeDraft(data: DatasetFile, draft: Draft, others: OtherIncidents = []): MergeResult {
   if (data.sources.some((source) => source.id === draft.source.id)) {
-    return { ok: false, reason: `the dataset already has the source "${draft.source.id}": this draft was merged before` };
+    return {
+      ok: false,
+      reason: `the dataset already has the source "${draft.source.id}": this draft was merged before`,
+    };
   }
   const merged: DatasetFile = structuredClone(data);
   merged.sources.push(draft.source);

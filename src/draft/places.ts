@@ -1,5 +1,6 @@
 import type { Incident } from '../dataset/schema.js';
 import { findCountries } from './countries.js';
+import { u } from './unicodeWords.js';
 
 /** A place the dataset already knows: an incident's place, its spellings, its country. */
 export interface KnownPlace {
@@ -20,6 +21,8 @@ export interface PlaceMention {
   readonly region: boolean;
   /** "a source in Mondoro": where someone who speaks is, not where the attack was. */
   readonly speakerPlace: boolean;
+  /** After "near", "nabij", "près de": a place beside the attack, unless nothing else places it. */
+  readonly near?: boolean;
 }
 
 // The words that put a name after them: "in Boulkessi", "nabij Mondoro", "près de Gao", "the town of Djibo".
@@ -50,17 +53,96 @@ const CUES = [
   'le village de',
   'la localité de',
   'la commune de',
+  'camp militaire de',
+  'base militaire de',
+  'le camp de',
+  'la base de',
+  'le marché de',
+  'le poste de',
+  "le village d'",
+  'the base of',
+  'de basis van',
+  'de markt van',
 ];
-const REGION_BEFORE = ['de regio', 'de provincie', 'the region of', 'the province of', 'la région de', 'la province de', 'la région du'];
+/** Cues that place a name beside another one rather than at the attack: "Inekar, near Ménaka". */
+const NEAR = new Set([
+  'near',
+  'outside',
+  'around',
+  'nabij',
+  'nabij het',
+  'bij',
+  'rond',
+  'près de',
+  'près d’',
+  "près d'",
+  'aux environs de',
+]);
+const REGION_BEFORE = [
+  'de regio',
+  'de provincie',
+  'the region of',
+  'the province of',
+  'la région de',
+  'la province de',
+  'la région du',
+];
 // "the Tahoua region", "Tahoua region".
-const REGION_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(region|province)\b/u;
+const REGION_AFTER = u(u(/^(\p{Lu}[\p{L}'’-]+)\s+(region|province)\b/u));
 // Capitalised words, a name of up to three ("Ouagadougou", "Ménaka", "Bourem Inaly", "Tillabéri").
 const NAME = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u;
 const SPEAKER_BEFORE =
   /(?<![\p{L}])(bron|bronnen|source|sources|resident|residents|inwoner|inwoners|habitant|habitants|official|officials|élu|élus|notable|notables|journalist|journalists|journaliste)\s+(?:\p{L}+\s+){0,2}$/iu;
 /** Words that are capitalised and follow "in" without being a place. */
 const NOT_PLACES = new Set(
-  ['Africa', 'Afrika', 'Afrique', 'West', 'Sahel', 'The', 'De', 'Het', 'Le', 'La', 'Les', 'A', 'An', 'Een', 'Un', 'Une', 'May', 'Mei', 'Mai', 'June', 'Juni', 'Juin', 'July', 'Juli', 'Juillet', 'April', 'Avril', 'March', 'Maart', 'Mars', 'January', 'February', 'August', 'September', 'October', 'November', 'December', 'Al', 'Al-Qaïda', 'Al-Qaida', 'Al-Qaeda', 'Qaeda', 'Islamic', 'Etat', 'État', 'Allah'].map((w) => w.toLowerCase()),
+  [
+    'Africa',
+    'Afrika',
+    'Afrique',
+    'West',
+    'Sahel',
+    'The',
+    'De',
+    'Het',
+    'Le',
+    'La',
+    'Les',
+    'A',
+    'An',
+    'Een',
+    'Un',
+    'Une',
+    'May',
+    'Mei',
+    'Mai',
+    'June',
+    'Juni',
+    'Juin',
+    'July',
+    'Juli',
+    'Juillet',
+    'April',
+    'Avril',
+    'March',
+    'Maart',
+    'Mars',
+    'January',
+    'February',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+    'Al',
+    'Al-Qaïda',
+    'Al-Qaida',
+    'Al-Qaeda',
+    'Qaeda',
+    'Islamic',
+    'Etat',
+    'État',
+    'Allah',
+  ].map((w) => w.toLowerCase()),
 );
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -88,7 +170,14 @@ export function findPlaces(text: string, known: readonly KnownPlace[]): PlaceMen
       const words = text.slice(index, index + bare.length);
       if (!/^\p{Lu}/u.test(words) || taken(index, words.length)) continue;
       const speakerPlace = SPEAKER_BEFORE.test(text.slice(0, index));
-      mentions.push({ name: place.name, words, index, known: place, region: place.precision === 'admin_area', speakerPlace });
+      mentions.push({
+        name: place.name,
+        words,
+        index,
+        known: place,
+        region: place.precision === 'admin_area',
+        speakerPlace,
+      });
     }
   }
 
@@ -118,6 +207,7 @@ export function findPlaces(text: string, known: readonly KnownPlace[]): PlaceMen
       index: after,
       region: isRegion,
       speakerPlace,
+      near: NEAR.has((match[1] ?? '').toLowerCase()),
     });
   }
   return mentions.sort((a, b) => a.index - b.index);

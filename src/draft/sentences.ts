@@ -7,7 +7,8 @@ export interface Span {
 }
 
 // "M. Traoré", "Mr. Diallo", "St. Louis", "1. ": a full stop that does not end a sentence.
-const ABBREVIATION = /(?:^|[\s("'«])(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|St|Ste|Gen|Gén|Col|Lt|Capt|Sgt|Prof|Jr|dhr|mevr|bv|nr|o\.a|i\.e|e\.g|etc|vs)\.$/i;
+const ABBREVIATION =
+  /(?:^|[\s("'«])(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|St|Ste|Gen|Gén|Col|Lt|Capt|Sgt|Prof|Jr|dhr|mevr|bv|nr|o\.a|i\.e|e\.g|etc|vs)\.$/i;
 
 /**
  * Cuts a text into sentences: a line break between paragraphs ends one, and so does `.`, `!` or `?` (with any

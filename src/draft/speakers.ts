@@ -1,5 +1,6 @@
 import type { Figure, LocalText, Speaker } from '../dataset/schema.js';
 import { countryWords } from './countries.js';
+import { u } from './unicodeWords.js';
 
 /** Who says something in a clause, before the drafter knows which group or country it is. */
 export interface SpeakerMention {
@@ -13,17 +14,67 @@ export interface SpeakerMention {
 }
 
 const PATTERNS: readonly [SpeakerMention['kind'], RegExp][] = [
-  ['online_video', /\b(?:videos?|video's|vidéos?|images|beelden)\b[^.,]{0,40}\b(?:online|en ligne|social media|réseaux sociaux|shared|gedeeld|partagées?)/giu],
-  ['security_sources', /\b(?:(?:two|twee|deux|several|verschillende|plusieurs) )?(?:veiligheidsbronn?en|veiligheidsbron|security sources?|military sources?|militaire bronn?en|sources? (?:sécuritaires?|militaires?|de sécurité)|source sécuritaire)\b/giu],
-  ['local_source', /\b(?:(?:een|a|une) )?(?:gemeentelijke bron|lokale bronn?en|local (?:sources?|officials?|residents?)|municipal (?:source|official)|sources? locales?|élus? locaux|élu local|habitants?|residents?|inwoners?|notables?|source municipale)\b/giu],
-  ['army', /\b(?:het (?:\p{L}+ )?leger|the (?:\p{L}+ )?(?:army|armed forces|military)|l'armée|l’armée|(?:les )?forces armées|état-major|FAMa|army|leger|armée|defence ministry|ministère de la défense)\b/giu],
-  ['government', /\b(?:regering|government|gouvernement|authorities|autorités|ministry|ministerie|ministère|minister|ministre|junta|junte|overheid|president|président)\b/giu],
-  ['spokesperson', /\b(?:een woordvoerder|woordvoerder|a spokesman|a spokesperson|a spokeswoman|spokesman|spokesperson|un porte-parole|porte-parole)\b/giu],
-  ['group', /\b(?:the group|de groep|de groepering|le groupe|the jihadists|de jihadisten|les jihadistes|the militants|les assaillants|the insurgents)\b|\b(?:meldde|verklaarde|zei) zij\b|\bit (?:said|claimed|reported)\b|\bil a (?:déclaré|affirmé|annoncé|revendiqué)/giu],
-  ['sources', /\b(?:(?:two|twee|deux|several|verschillende|plusieurs) )?(?:bronnen|sources)\b/giu],
-  ['unattributed', /\b(?:zouden|zou|reportedly|reported to|auraient|aurait)\b/giu],
+  [
+    'online_video',
+    u(
+      u(
+        /\b(?:videos?|video's|vidéos?|images|beelden)\b[^.,]{0,40}\b(?:online|en ligne|social media|réseaux sociaux|shared|gedeeld|partagées?)/giu,
+      ),
+    ),
+  ],
+  [
+    'security_sources',
+    u(
+      u(
+        /\b(?:(?:two|twee|deux|several|verschillende|plusieurs) )?(?:veiligheidsbronn?en|veiligheidsbron|security sources?|military sources?|militaire bronn?en|sources? (?:sécuritaires?|militaires?|de sécurité)|source sécuritaire)\b/giu,
+      ),
+    ),
+  ],
+  [
+    'local_source',
+    u(
+      u(
+        /\b(?:(?:een|a|une) )?(?:gemeentelijke bron|lokale bronn?en|local (?:sources?|officials?|residents?)|municipal (?:source|official)|sources? locales?|élus? locaux|élu local|habitants?|residents?|inwoners?|notables?|source municipale)\b/giu,
+      ),
+    ),
+  ],
+  // "the army base" is a place, not a speaker.
+  [
+    'army',
+    u(
+      u(
+        /\b(?:het (?:\p{L}+ )?leger|the (?:\p{L}+ )?(?:army|armed forces|military)|l'armée|l’armée|(?:les )?forces armées|état-major|FAMa|army|leger|armée|defence ministry|ministère de la défense)\b(?!\s+(?:base|bases|camp|positions?|post|convoy|patrol|basis))(?!-?(?:basis|kamp))/giu,
+      ),
+    ),
+  ],
+  [
+    'government',
+    u(
+      u(
+        /\b(?:regering|government|gouvernement|authorities|autorités|ministry|ministerie|ministère|minister|ministre|junta|junte|overheid|president|président)\b/giu,
+      ),
+    ),
+  ],
+  [
+    'spokesperson',
+    u(
+      u(
+        /\b(?:een woordvoerder|woordvoerder|a spokesman|a spokesperson|a spokeswoman|spokesman|spokesperson|un porte-parole|porte-parole)\b/giu,
+      ),
+    ),
+  ],
+  [
+    'group',
+    u(
+      u(
+        /\b(?:the group|de groep|de groepering|le groupe|the jihadists|de jihadisten|les jihadistes|the militants|les assaillants|the insurgents)\b|\b(?:meldde|verklaarde|zei) zij\b|\bit (?:said|claimed|reported)\b|\bil a (?:déclaré|affirmé|annoncé|revendiqué)/giu,
+      ),
+    ),
+  ],
+  ['sources', u(u(/\b(?:(?:two|twee|deux|several|verschillende|plusieurs) )?(?:bronnen|sources)\b/giu))],
+  ['unattributed', u(u(/\b(?:zouden|zou|reportedly|reported to|auraient|aurait)\b/giu))],
 ];
-const ACCORDING = /\b(?:volgens|according to|selon|d'après|d’après|aldus)\s+$/iu;
+const ACCORDING = u(u(/\b(?:volgens|according to|selon|d'après|d’après|aldus)\s+$/iu));
 
 /**
  * Who gives what a clause says: the speaker after "volgens", "according to", "selon", "aldus" when there is one,
@@ -41,7 +92,7 @@ export function findSpeaker(text: string): SpeakerMention | undefined {
         words: match[0],
         index,
         rank,
-        two: /^(?:two|twee|deux)\b/iu.test(match[0]),
+        two: u(u(/^(?:two|twee|deux)\b/iu)).test(match[0]),
         municipal: /gemeentelijke|municipal/iu.test(match[0]),
       });
     }
@@ -68,16 +119,32 @@ const list = (locale: 'en' | 'nl' | 'fr', items: string[]) =>
 /** The dataset's words for a speaker, in en, nl and fr. */
 export function speakerLabel(
   kind: Speaker['kind'],
-  details: { two?: boolean; municipal?: boolean; actorName?: string; countryCodes?: readonly string[]; place?: string; words?: string; spokesperson?: boolean },
+  details: {
+    two?: boolean;
+    municipal?: boolean;
+    actorName?: string;
+    countryCodes?: readonly string[];
+    place?: string;
+    words?: string;
+    spokesperson?: boolean;
+  },
 ): LocalText {
   const place = (text: { en: string; nl: string; fr: string }) =>
     details.place
-      ? { en: `${text.en} in ${details.place}`, nl: `${text.nl} in ${details.place}`, fr: `${text.fr} à ${details.place}` }
+      ? {
+          en: `${text.en} in ${details.place}`,
+          nl: `${text.nl} in ${details.place}`,
+          fr: `${text.fr} à ${details.place}`,
+        }
       : text;
   const countries = (details.countryCodes ?? []).map((code) => countryWords(code));
   switch (kind) {
     case 'perpetrator':
-      return { en: details.actorName ?? 'the group', nl: details.actorName ?? 'de groep', fr: details.actorName ?? 'le groupe' };
+      return {
+        en: details.actorName ?? 'the group',
+        nl: details.actorName ?? 'de groep',
+        fr: details.actorName ?? 'le groupe',
+      };
     case 'security_sources':
       return details.two
         ? { en: 'two security sources', nl: 'twee veiligheidsbronnen', fr: 'deux sources sécuritaires' }
@@ -94,7 +161,11 @@ export function speakerLabel(
         ? { en: `the ${adjective.en} army`, nl: `het ${adjective.nl} leger`, fr: `l'armée ${adjective.fr}` }
         : { en: 'the army', nl: 'het leger', fr: "l'armée" };
       return details.spokesperson
-        ? { en: `a spokesperson for ${army.en}`, nl: `een woordvoerder van ${army.nl}`, fr: `un porte-parole de ${army.fr}` }
+        ? {
+            en: `a spokesperson for ${army.en}`,
+            nl: `een woordvoerder van ${army.nl}`,
+            fr: `un porte-parole de ${army.fr}`,
+          }
         : army;
     }
     case 'government': {
@@ -102,16 +173,29 @@ export function speakerLabel(
       if (names.length === 0) return { en: 'the government', nl: 'de regering', fr: 'le gouvernement' };
       const many = names.length > 1;
       return {
-        en: `the government${many ? 's' : ''} of ${list('en', names.map((n) => n.en))}`,
-        nl: `de regering${many ? 'en' : ''} van ${list('nl', names.map((n) => n.nl))}`,
-        fr: `${many ? 'les gouvernements' : 'le gouvernement'} (${list('fr', names.map((n) => n.fr))})`,
+        en: `the government${many ? 's' : ''} of ${list(
+          'en',
+          names.map((n) => n.en),
+        )}`,
+        nl: `de regering${many ? 'en' : ''} van ${list(
+          'nl',
+          names.map((n) => n.nl),
+        )}`,
+        fr: `${many ? 'les gouvernements' : 'le gouvernement'} (${list(
+          'fr',
+          names.map((n) => n.fr),
+        )})`,
       };
     }
     case 'online_video':
       return { en: 'videos shared online', nl: "online gedeelde video's", fr: 'des vidéos partagées en ligne' };
     case 'unattributed':
       return details.words
-        ? { en: `unattributed ("${details.words}")`, nl: `niet toegeschreven ("${details.words}")`, fr: `non attribué (« ${details.words} »)` }
+        ? {
+            en: `unattributed ("${details.words}")`,
+            nl: `niet toegeschreven ("${details.words}")`,
+            fr: `non attribué (« ${details.words} »)`,
+          }
         : { en: 'unattributed', nl: 'niet toegeschreven', fr: 'non attribué' };
   }
 }

@@ -21,7 +21,10 @@ export type StagedMerge =
  */
 export async function stageMerge(draft: Draft, dataDir: string): Promise<StagedMerge> {
   const file = path.join(dataDir, DATASET_FILE_NAME);
-  const fail = (reason: string, where = file): StagedMerge => ({ ok: false, problems: [{ file: where, path: '', reason }] });
+  const fail = (reason: string, where = file): StagedMerge => ({
+    ok: false,
+    problems: [{ file: where, path: '', reason }],
+  });
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');

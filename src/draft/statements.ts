@@ -1,10 +1,13 @@
 import type { Statement } from '../dataset/schema.js';
+import { u } from './unicodeWords.js';
 
 // Silence about casualties, in the three languages. The first that matches wins.
 const RULES: readonly [Statement['kind'], RegExp][] = [
   [
     'no_official_toll',
-    /\bno official (?:death )?toll|(?:has|have) not (?:published|released|given) (?:an? )?official|geen officieel dodental|officieel dodental\b.*\b(?:gepubliceerd|bekendgemaakt)|(?:aucun|pas de|n'ont? (?:pas )?publié de) bilan officiel|bilan officiel n'a/iu,
+    u(
+      /\bno official (?:death )?toll|(?:has|have) not (?:published|released|given) (?:an? )?official|geen officieel dodental|officieel dodental\b.*\b(?:gepubliceerd|bekendgemaakt)|(?:aucun|pas de|n'ont? (?:pas )?publié de) bilan officiel|bilan officiel n'a/iu,
+    ),
   ],
   [
     'declined_to_answer',
@@ -14,7 +17,14 @@ const RULES: readonly [Statement['kind'], RegExp][] = [
     'no_casualty_figures',
     /without (?:giving|providing|disclosing) (?:any )?(?:casualty|death)|no casualty (?:figures|numbers)|did not give (?:a |any )?(?:toll|casualty|figures)|zonder aantallen|geen aantallen slachtoffers|geen (?:slachtoffer|dodental)|sans (?:donner|préciser|communiquer) (?:de |le )?(?:bilan|nombre)|aucun bilan n'a|sans bilan/iu,
   ],
-  ['many_dead', /\bmany (?:dead|killed|casualties)|heavy (?:casualties|losses)|veel doden|vele doden|zware verliezen|de nombreux morts|beaucoup de morts|lourdes pertes|nombreuses victimes/iu],
+  [
+    'many_dead',
+    u(
+      u(
+        /\bmany (?:dead|killed|casualties)|heavy (?:casualties|losses)|veel doden|vele doden|zware verliezen|de nombreux morts|beaucoup de morts|lourdes pertes|nombreuses victimes/iu,
+      ),
+    ),
+  ],
 ];
 
 /** What a clause says about casualties without a number, if anything. */

@@ -1,4 +1,5 @@
 import type { Incident } from '../dataset/schema.js';
+import { u } from './unicodeWords.js';
 
 type Target = Incident['target'];
 
@@ -9,21 +10,24 @@ const RULES: readonly [RegExp, Target][] = [
   [/patrol|patrouille/iu, 'patrol'],
   [/checkpoint|controlepost|poste de contrôle|barrage/iu, 'checkpoint'],
   [/police (?:post|station)|politiepost|commissariat|poste de police|gendarmerie/iu, 'police_post'],
-  [/military base|army base|\bbase\b|\bbasis\b|legerbasis|kazerne|\bcamp militaire|\bcamp\b|garrison|garnison/iu, 'military_base'],
+  [
+    u(/military base|army base|\bbase\b|\bbasis\b|legerbasis|kazerne|\bcamp militaire|\bcamp\b|garrison|garnison/iu),
+    'military_base',
+  ],
   [/military positions|militaire posities|positions militaires|army positions/iu, 'military_positions'],
-  [/\bmarket\b|\bmarkt\b|\bmarché\b/iu, 'market'],
-  [/\bmosque|\bchurch|\bmoskee|\bkerk\b|\bmosquée|\béglise/iu, 'place_of_worship'],
-  [/\bschool\b|\bschool|\bécole/iu, 'school'],
-  [/\bhospital|health cent|ziekenhuis|hôpital|centre de santé/iu, 'health_facility'],
-  [/\bmine\b|goldmine|goudmijn|site d'orpaillage|\bmijn\b/iu, 'mine'],
-  [/\bbridge|\bbrug\b|\bpont\b|power station|antenne|pylône/iu, 'infrastructure'],
+  [u(/\bmarket\b|\bmarkt\b|\bmarché\b/iu), 'market'],
+  [u(/\bmosque|\bchurch|\bmoskee|\bkerk\b|\bmosquée|\béglise/iu), 'place_of_worship'],
+  [u(/\bschool\b|\bschool|\bécole/iu), 'school'],
+  [u(/\bhospital|health cent|ziekenhuis|hôpital|centre de santé/iu), 'health_facility'],
+  [u(/\bmine\b|goldmine|goudmijn|site d'orpaillage|\bmijn\b/iu), 'mine'],
+  [u(/\bbridge|\bbrug\b|\bpont\b|power station|antenne|pylône/iu), 'infrastructure'],
   [/town hall|prefecture|préfecture|mairie|gemeentehuis|government building/iu, 'government_building'],
-  [/\bvillage|\bdorp\b|\bdorpen\b/iu, 'village'],
-  [/\btown\b|\bcity\b|\bstad\b|\bville\b|\bsteden\b|\btowns\b/iu, 'town'],
+  [u(/\bvillage|\bdorp\b|\bdorpen\b/iu), 'village'],
+  [u(/\btown\b|\bcity\b|\bstad\b|\bville\b|\bsteden\b|\btowns\b/iu), 'town'],
   [/civilians|burgers|civils|villagers|dorpelingen|villageois/iu, 'civilians'],
 ];
 
-const TOWN = /\btown\b|\bcity\b|\bstad\b|\bville\b/iu;
+const TOWN = u(u(/\btown\b|\bcity\b|\bstad\b|\bville\b/iu));
 
 /** What an attack was on, from the words of the sentence that reports it; undefined when it names nothing. */
 export function targetOf(text: string): Target | undefined {
