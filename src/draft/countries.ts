@@ -56,7 +56,7 @@ export interface CountryMention {
   readonly adjective: boolean;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 
 /** The countries a text names, in order; the names of `extra` (the dataset's own countries) too. */
 export function findCountries(text: string, extra: readonly Country[] = []): CountryMention[] {
@@ -76,7 +76,7 @@ export function findCountries(text: string, extra: readonly Country[] = []): Cou
   candidates.sort((a, b) => b.word.length - a.word.length);
   for (const { code, word, adjective } of candidates) {
     const flags = adjective ? 'giu' : 'gu';
-    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}-])${escape(word)}(?![\\p{L}])`, flags))) {
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)}(?![\\p{L}])`, flags))) {
       const index = match.index ?? 0;
       const end = index + match[0].length;
       if (taken.some(([from, to]) => index < to && end > from)) continue;

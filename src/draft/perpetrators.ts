@@ -7,14 +7,14 @@ export interface ActorMention {
   readonly words: string;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 
 /** The dataset's actors a text names, by name or alias ("JNIM", "JNIM-groep", "GSIM"), in order. */
 export function findActors(text: string, actors: readonly Actor[]): ActorMention[] {
   const found: ActorMention[] = [];
   for (const actor of actors) {
     for (const name of [actor.name, ...actor.aliases]) {
-      const pattern = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'gu');
+      const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'gu');
       for (const match of text.matchAll(pattern)) {
         const index = match.index ?? 0;
         if (found.some((m) => m.index === index)) continue;

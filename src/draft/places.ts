@@ -145,7 +145,7 @@ const NOT_PLACES = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
@@ -165,7 +165,7 @@ export function findPlaces(text: string, known: readonly KnownPlace[]): PlaceMen
   const folded = fold(text);
   for (const { name, place } of names) {
     const bare = name.replace(/\s+(region|regio|région)$/i, '');
-    for (const match of folded.matchAll(new RegExp(`(?<![\\p{L}])${escape(fold(bare))}(?![\\p{L}])`, 'gu'))) {
+    for (const match of folded.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(fold(bare))}(?![\\p{L}])`, 'gu'))) {
       const index = match.index ?? 0;
       const words = text.slice(index, index + bare.length);
       if (!/^\p{Lu}/u.test(words) || taken(index, words.length)) continue;
