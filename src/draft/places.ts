@@ -182,7 +182,7 @@ export function findPlaces(text: string, known: readonly KnownPlace[]): PlaceMen
   }
 
   const cue = new RegExp(
-    `(?<![\\p{L}])(${[...REGION_BEFORE, ...CUES].map(escape).join('|')})\\s+(?:(?:the|de|het|la|le)\\s+)?`,
+    `(?<![\\p{L}])(${[...REGION_BEFORE, ...CUES].map(escapeRegExp).join('|')})\\s+(?:(?:the|de|het|la|le)\\s+)?`,
     'giu',
   );
   // Cues overlap ("in de regio Tahoua": "in de", then "de regio"): each position is tried.
