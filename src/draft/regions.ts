@@ -80,7 +80,7 @@ const NAMES = {
 };
 const SINCE = u(
   u(
-    /\b(since|sinds|depuis)\s+(?:(early|begin|début|mid|midden|mi-|late|eind|fin)\s*)?(?:de\s+|d'|l'|the\s+(?:start|beginning)\s+of\s+)?(\p{L}+)(?:\s+(\d{4}))?/iu,
+    /\b(since|sinds|depuis)\s+(?:(early|begin|début|midden|mid-|mid|mi-|late|eind|fin)\s*)?(?:de\s+|d'|l'|the\s+(?:start|beginning)\s+of\s+)?(\p{L}+)(?:\s+(\d{4}))?/iu,
   ),
 );
 
