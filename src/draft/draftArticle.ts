@@ -508,12 +508,12 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
       review.push(`"${place.name}" is not in the dataset's gazetteer: a new place. Check its spelling and country.`);
     }
     if (!target) review.push('The text names no target: "unspecified".');
-    const adminArea = place.known?.adminArea ?? (place.region ? place.name : adminAreaIn(sentence.text));
+    const adminArea = place.known ? place.known.adminArea : place.region ? null : adminAreaIn(sentence.text);
     const incident: DraftIncident = {
       id: `draft-incident-${++provisional}`,
       place: {
-        name: place.name,
-        aliases: place.known ? [...place.known.aliases] : [],
+        name: placeName(place),
+        aliases: placeAliases(place),
         nearby: [],
         adminArea,
         precision: place.region ? 'admin_area' : 'place',
@@ -534,10 +534,10 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
     work.placeless = false;
     const { incident } = work;
     incident.place = {
-      name: place.name,
-      aliases: place.known ? [...place.known.aliases] : [],
+      name: placeName(place),
+      aliases: placeAliases(place),
       nearby: incident.place.nearby,
-      adminArea: place.known?.adminArea ?? (place.region ? place.name : adminAreaIn(text)),
+      adminArea: place.known ? place.known.adminArea : place.region ? null : adminAreaIn(text),
       precision: place.region ? 'admin_area' : 'place',
       nearbyLocations: [],
     };
@@ -703,8 +703,19 @@ function dateFor(
   };
 }
 
-// The dataset's admin areas are in English: "central Mali", "south-western Mali".
-const DIRECTIONS: Record<string, string> = {
+// The area a place lies in, in the dataset's three languages: "central Mali", "centraal Mali", "centre du Mali".
+const DIRECTIONS: Record<string, { en: string; nl: string; fr: string }> = {
+  central: { en: 'central', nl: 'centraal', fr: 'centre' },
+  northern: { en: 'northern', nl: 'noord', fr: 'nord' },
+  southern: { en: 'southern', nl: 'zuid', fr: 'sud' },
+  eastern: { en: 'eastern', nl: 'oost', fr: 'est' },
+  western: { en: 'western', nl: 'west', fr: 'ouest' },
+  'south-western': { en: 'south-western', nl: 'zuidwest', fr: 'sud-ouest' },
+  'north-western': { en: 'north-western', nl: 'noordwest', fr: 'nord-ouest' },
+  'south-eastern': { en: 'south-eastern', nl: 'zuidoost', fr: 'sud-est' },
+  'north-eastern': { en: 'north-eastern', nl: 'noordoost', fr: 'nord-est' },
+};
+const DIRECTION_WORDS: Record<string, string> = {
   centraal: 'central',
   noordelijk: 'northern',
   zuidelijk: 'southern',
@@ -729,11 +740,32 @@ const DIRECTIONS: Record<string, string> = {
   'sud-ouest': 'south-western',
 };
 
-function adminAreaIn(text: string): string | null {
+function adminAreaIn(text: string): LocalText | null {
   const match = text.match(ADMIN_AREA);
   if (!match) return null;
   const word = (match[1] ?? '').replace(/^(?:het|le)\s+/, '').replace(/\s+(?:van|du)$/, '');
-  return `${DIRECTIONS[word] ?? word} ${(match[2] ?? '').trim()}`;
+  const direction = DIRECTIONS[DIRECTION_WORDS[word] ?? word];
+  const country = findCountries(match[2] ?? '')[0];
+  const names = country ? countryWords(country.code)?.country.names : undefined;
+  if (!direction || !names) return `${word} ${(match[2] ?? '').trim()}`;
+  const dutch = direction.nl === 'centraal' ? `centraal ${names.nl}` : `${direction.nl}-${names.nl}`;
+  return { en: `${direction.en} ${names.en}`, nl: dutch, fr: `${direction.fr} du ${names.fr}` };
+}
+
+/** A region is named by its own name ("Tahoua"); "Tahoua region" and the like are its aliases. */
+function placeName(place: PlaceMention): string {
+  return place.known?.name ?? (place.region ? bareRegion(place.name) : place.name);
+}
+
+function placeAliases(place: PlaceMention): string[] {
+  if (place.known) return [...place.known.aliases];
+  if (!place.region) return [];
+  const name = bareRegion(place.name);
+  return [`${name} region`, `regio ${name}`, `région de ${name}`];
+}
+
+function bareRegion(name: string): string {
+  return name.replace(/\s+(?:region|regio|région)$/iu, '');
 }
 
 function nameOf(code: string): string {

@@ -1,4 +1,4 @@
-import type { Incident } from '../dataset/schema.js';
+import type { Incident, LocalText } from '../dataset/schema.js';
 import { findCountries } from './countries.js';
 import { u } from './unicodeWords.js';
 
@@ -7,7 +7,7 @@ export interface KnownPlace {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly countryCode: string;
-  readonly adminArea: string | null;
+  readonly adminArea: LocalText | null;
   readonly precision: Incident['place']['precision'];
 }
 

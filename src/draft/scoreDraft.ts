@@ -43,6 +43,7 @@ export function scoreDraft(
   const incidentChecks: Checks<Incident, Incident> = {
     place: (a, b) => a.place.name === b.place.name,
     country: (a, b) => a.countryCode === b.countryCode,
+    adminArea: (a, b) => JSON.stringify(a.place.adminArea) === JSON.stringify(b.place.adminArea),
     date: (a, b) => a.date.value === b.date.value && a.date.precision === b.date.precision,
     derivation: (a, b) => a.date.derivation === b.date.derivation,
     target: (a, b) => a.target === b.target,
