@@ -6,6 +6,7 @@ import { renderRefresh, renderRefused, renderStatus, renderValidation } from '..
 import { fetchText } from '../src/runtime/fetchText.js';
 import { writeDatasetFile } from '../src/runtime/writeDatasetFile.js';
 import type { AttachmentInput, Command, CommandContext, RefreshSettings, Reply } from './command.js';
+import { draftFromAttachment } from './datasetDraft.js';
 
 export const dataset = {
   definition: new SlashCommandBuilder()
@@ -67,6 +68,53 @@ export const dataset = {
               fr: 'Le dataset.json à vérifier (vide : le dossier de données ou l’URL des données)',
             }),
         ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('draft')
+        .setNameLocalizations({ nl: 'concept', fr: 'brouillon' })
+        .setDescription('Draft incidents, figures and statements from an article, for review (nothing is served)')
+        .setDescriptionLocalizations({
+          nl: 'Maak een concept van aanvallen, cijfers en uitspraken uit een artikel, om na te kijken',
+          fr: 'Rédiger un brouillon d’attaques, de chiffres et de déclarations à partir d’un article, à vérifier',
+        })
+        .addAttachmentOption((option) =>
+          option
+            .setName('file')
+            .setNameLocalizations({ nl: 'bestand', fr: 'fichier' })
+            .setDescription('The article as a UTF-8 text file (Dutch, English or French)')
+            .setDescriptionLocalizations({
+              nl: 'Het artikel als UTF-8-tekstbestand (Nederlands, Engels of Frans)',
+              fr: 'L’article en fichier texte UTF-8 (néerlandais, anglais ou français)',
+            })
+            .setRequired(true),
+        )
+        .addStringOption((option) =>
+          option
+            .setName('date')
+            .setNameLocalizations({ nl: 'datum', fr: 'date' })
+            .setDescription('When the article was published: YYYY-MM-DD or YYYY-MM')
+            .setDescriptionLocalizations({
+              nl: 'Wanneer het artikel verscheen: JJJJ-MM-DD of JJJJ-MM',
+              fr: 'Date de publication de l’article : AAAA-MM-JJ ou AAAA-MM',
+            })
+            .setMaxLength(10),
+        )
+        .addStringOption((option) =>
+          option
+            .setName('language')
+            .setNameLocalizations({ nl: 'taal', fr: 'langue' })
+            .setDescription('The article’s language (default: guessed)')
+            .setDescriptionLocalizations({
+              nl: 'De taal van het artikel (standaard: geraden)',
+              fr: 'La langue de l’article (par défaut : devinée)',
+            })
+            .addChoices(
+              { name: 'English', value: 'en', name_localizations: { nl: 'Engels', fr: 'anglais' } },
+              { name: 'Nederlands', value: 'nl', name_localizations: { fr: 'néerlandais' } },
+              { name: 'Français', value: 'fr', name_localizations: { nl: 'Frans' } },
+            ),
+        ),
     ),
   operatorsOnly: true,
   slow: true,
@@ -82,6 +130,7 @@ export const dataset = {
     }
     if (input.subcommand === 'refresh') return refresh(context, input.attachment);
     if (input.subcommand === 'validate') return validate(context, input.attachment);
+    if (input.subcommand === 'draft') return draftFromAttachment(context, input);
     return { payload: renderStatus(context.store.current(), context.locale), kind: 'info', incidents: [] };
   },
 } satisfies Command;

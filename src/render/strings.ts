@@ -134,6 +134,25 @@ export interface Strings {
   refusedText: Labels<Exclude<DatasetAccess, 'operator'>>;
   crashTitle: string;
   crashText: string;
+  /** `/dataset draft`: a draft of an attached article, for a moderator to review. */
+  draft: DraftStrings;
+}
+
+export interface DraftStrings {
+  title: string;
+  text: string;
+  incidents: string;
+  review: PluralForms;
+  merge: string;
+  mergeOk: string;
+  mergeProblems: string;
+  mergeUnchecked: string;
+  notServed: string;
+  failedTitle: string;
+  fetchFailed: string;
+  badInput: string;
+  fileDescription: string;
+  noIncident: string;
 }
 
 const tables: Record<Locale, Strings> = { en, nl, fr };

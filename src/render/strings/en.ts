@@ -233,4 +233,21 @@ export const en: Strings = {
   },
   crashTitle: 'Something went wrong',
   crashText: 'This is a bug on our side, not your query. Reference: `{reference}`. Please tell a moderator.',
+  draft: {
+    title: 'Draft of {file}',
+    text: 'Drafted from the attached article ({language}, dated {date}): {counts}. Every quote is a sentence of the article; every uncertain choice carries a `review` note in the file.',
+    incidents: 'Incidents',
+    review: { one: '{n} note to review', other: '{n} notes to review' },
+    merge: 'Merging',
+    mergeOk: 'It would merge into the data folder and pass every check.',
+    mergeProblems: 'As it stands it would not merge:',
+    mergeUnchecked: 'Not checked against the data folder.',
+    notServed:
+      'Nothing from a draft is served. Review the attached file, then on the bot’s machine: `npm run merge -- FILE`, then `/dataset refresh`.',
+    failedTitle: 'No draft',
+    fetchFailed: 'The attachment could not be read: {reason}',
+    badInput: 'The article cannot be drafted: {reason}',
+    fileDescription: 'Draft records for review (JSON)',
+    noIncident: 'No attack found: only what the notes in the file say.',
+  },
 };

@@ -243,4 +243,21 @@ export const fr: Strings = {
   crashTitle: 'Une erreur s’est produite',
   crashText:
     'C’est un bug de notre côté, pas votre requête. Référence : `{reference}`. Merci de prévenir un modérateur.',
+  draft: {
+    title: 'Brouillon de {file}',
+    text: 'Rédigé à partir de l’article joint ({language}, daté du {date}) : {counts}. Chaque citation est une phrase de l’article ; chaque choix incertain porte une note `review` dans le fichier.',
+    incidents: 'Attaques',
+    review: { one: '{n} note à vérifier', other: '{n} notes à vérifier' },
+    merge: 'Fusion',
+    mergeOk: 'Il pourrait être fusionné dans le dossier de données et passerait tous les contrôles.',
+    mergeProblems: 'En l’état, il ne pourrait pas être fusionné :',
+    mergeUnchecked: 'Non vérifié par rapport au dossier de données.',
+    notServed:
+      'Rien d’un brouillon n’est servi. Vérifiez le fichier joint, puis sur la machine du bot : `npm run merge -- FICHIER`, puis `/donnees actualiser`.',
+    failedTitle: 'Pas de brouillon',
+    fetchFailed: 'La pièce jointe n’a pas pu être lue : {reason}',
+    badInput: 'Impossible de rédiger un brouillon de cet article : {reason}',
+    fileDescription: 'Enregistrements du brouillon à vérifier (JSON)',
+    noIncident: 'Aucune attaque trouvée : seulement ce que disent les notes du fichier.',
+  },
 };

@@ -238,4 +238,21 @@ export const nl: Strings = {
   },
   crashTitle: 'Er ging iets mis',
   crashText: 'Dit is een fout aan onze kant, niet in je vraag. Referentie: `{reference}`. Meld het een moderator.',
+  draft: {
+    title: 'Concept van {file}',
+    text: 'Opgesteld uit het bijgevoegde artikel ({language}, gedateerd {date}): {counts}. Elk citaat is een zin uit het artikel; elke onzekere keuze heeft een `review`-notitie in het bestand.',
+    incidents: 'Aanvallen',
+    review: { one: '{n} notitie om na te kijken', other: '{n} notities om na te kijken' },
+    merge: 'Samenvoegen',
+    mergeOk: 'Het zou in de datamap samengevoegd kunnen worden en elke controle doorstaan.',
+    mergeProblems: 'Zoals het nu is, zou het niet samengevoegd worden:',
+    mergeUnchecked: 'Niet gecontroleerd tegen de datamap.',
+    notServed:
+      'Niets uit een concept wordt getoond. Kijk het bijgevoegde bestand na, en dan op de machine van de bot: `npm run merge -- BESTAND`, daarna `/dataset vernieuwen`.',
+    failedTitle: 'Geen concept',
+    fetchFailed: 'De bijlage kon niet gelezen worden: {reason}',
+    badInput: 'Van dit artikel kan geen concept gemaakt worden: {reason}',
+    fileDescription: 'Conceptrecords om na te kijken (JSON)',
+    noIncident: 'Geen aanval gevonden: alleen wat de notities in het bestand zeggen.',
+  },
 };
