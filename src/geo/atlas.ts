@@ -21,7 +21,6 @@ const NUMERIC_IDS = [
   .split(' ')
   .map((pair) => [pair.slice(0, 2), pair.slice(2)] as const);
 
-
 type World = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 function once<T>(make: () => T): () => T {

@@ -19,6 +19,10 @@ export interface PictureStrings {
   /** After a claim's number: "40 claimed". */
   readonly claimed: string;
   readonly noFigureMark: string;
+  /** Timeline bars: attacks with an independent figure, with a perpetrator's claim only, with no figure. */
+  readonly timelineReport: string;
+  readonly timelineClaim: string;
+  readonly timelineNone: string;
   readonly perWeek: string;
   readonly perMonth: string;
   /** Attacks whose date the sources give to the month only, drawn apart. */
