@@ -1,5 +1,6 @@
 import { forEachIndexChunked, type IndexedList } from './chunked.js';
 import type { DatasetRecords } from './dataset.js';
+import { locationIssues, nearbyLocationIssues } from './locationCheck.js';
 import { type IdPositions, positionsById } from './positions.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { RecordKind } from './recordFiles.js';
@@ -184,6 +185,13 @@ export async function crossCheck(
       ofValue: false,
       issuesOf: (incidents, row) =>
         dateAfterSources(incidents.field(row, 'date').value, incidents.field(row, 'sourceIds')),
+    },
+    check('place', nearbyLocationIssues),
+    {
+      field: 'location',
+      ofValue: false,
+      issuesOf: (incidents, row) =>
+        locationIssues(incidents.field(row, 'location'), incidents.field(row, 'countryCode')),
     },
     check('outcomes', (outcomes) =>
       outcomes.flatMap((outcome, o) => [

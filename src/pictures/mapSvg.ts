@@ -184,7 +184,7 @@ function marks(scene: MapScene, projection: GeoProjection, strings: PictureStrin
         label(x + r + 5, y - 2 + line * 15, text, {
           size: scene.focus === 'attack' && line === 0 ? 16 : 12,
           weight: line === 0 ? 'bold' : 'normal',
-          fill: line === 0 ? '#212121' : mark.kind === 'claim' ? COLOUR.claim : COLOUR.report,
+          fill: line === 0 ? '#212121' : mark.kind === 'none' ? '#616161' : COLOUR[mark.kind],
         }),
       );
     });
