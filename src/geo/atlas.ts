@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { type GeoPermissibleObjects, geoBounds } from 'd3-geo';
+import { geoBounds } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 /**
@@ -59,6 +59,3 @@ export const mapCountries = once(() =>
     return country ? [{ code, country, bounds: geoBounds(country) }] : [];
   }),
 );
-
-/** Every border between two countries, once. */
-export const borders = once((): GeoPermissibleObjects => mesh(world(), world().objects.countries, (a, b) => a !== b));

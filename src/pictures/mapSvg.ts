@@ -1,6 +1,7 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
-import { borders, countryFeature, mapCountries } from '../geo/atlas.js';
+import { pause } from '../dataset/chunked.js';
+import { mapCountries } from '../geo/atlas.js';
 import { plural } from '../render/locale.js';
 import { lowerBound, type MapScene, type Mark, type MarkKind } from './scene.js';
 import type { PictureStrings } from './strings/index.js';
@@ -43,10 +44,13 @@ export function projectionFor(scene: MapScene): GeoProjection {
   ];
   const points: [number, number][] = [];
   if (scene.focus === 'attack') {
+    // Centred on a half-degree grid: attacks a few kilometres apart share one frame, and its base layer.
+    const snap = (degrees: number) => Math.round(degrees * 2) / 2;
     for (const place of [...scene.marks, ...scene.nearby]) {
+      const [longitude, latitude] = [snap(place.longitude), snap(place.latitude)];
       points.push(
-        [place.longitude - ATTACK_SPAN.longitude, place.latitude - ATTACK_SPAN.latitude],
-        [place.longitude + ATTACK_SPAN.longitude, place.latitude + ATTACK_SPAN.latitude],
+        [longitude - ATTACK_SPAN.longitude, latitude - ATTACK_SPAN.latitude],
+        [longitude + ATTACK_SPAN.longitude, latitude + ATTACK_SPAN.latitude],
       );
     }
   }
@@ -69,28 +73,40 @@ export function projectionFor(scene: MapScene): GeoProjection {
     ]);
 }
 
-/** The map as SVG: countries, borders, marks (or counts per area), names, title and legend. Pure. */
-export function mapSvg(scene: MapScene, title: string, strings: PictureStrings): string {
-  const projection = projectionFor(scene);
+/** Base layers by frame, scope and language: most pictures are of a few frames, and the outlines are most of the work. */
+const baseLayers = new Map<string, string>();
+const BASE_LAYERS = 32;
+
+/**
+ * The sea, the countries (the answer's own lighter, with a stronger outline), every border and the countries' names.
+ * Each outline is projected once and drawn twice (fill, then stroke): a border between two countries shows as one line.
+ */
+async function baseLayer(scene: MapScene, projection: GeoProjection, strings: PictureStrings): Promise<string> {
+  const key = [projection.scale(), ...projection.translate(), scene.countryCodes.join(','), strings.locale].join('|');
+  const kept = baseLayers.get(key);
+  if (kept !== undefined) return kept;
   const path = geoPath(projection);
-  const [[x0, y0], [x1, y1]] = [projection.invert?.([0, MAP_HEIGHT]), projection.invert?.([MAP_WIDTH, 0])].map(
-    (p) => p ?? [0, 0],
-  ) as [[number, number], [number, number]];
+  const corners = [projection.invert?.([0, MAP_HEIGHT]), projection.invert?.([MAP_WIDTH, 0])];
+  const [[x0, y0], [x1, y1]] = corners.map((p) => p ?? [0, 0]) as [[number, number], [number, number]];
   const visible = mapCountries().filter(
     ({ bounds: [[west, south], [east, north]] }) => east >= x0 && west <= x1 && north >= y0 && south <= y1,
   );
   const scope = new Set(scene.countryCodes);
+  // One country at a time, with a pause between: a cold frame's outlines held the event loop for 100 ms and more.
+  const outlines: { code: string; d: string }[] = [];
+  for (const { code, country } of visible) {
+    outlines.push({ code, d: path(country) ?? '' });
+    await pause();
+  }
   const parts: string[] = [
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="${COLOUR.sea}"/>`,
-    ...visible.map(
-      ({ code, country }) =>
-        `<path d="${path(country) ?? ''}" fill="${scope.has(code) ? COLOUR.scope : COLOUR.land}"/>`,
+    ...outlines.map(
+      ({ code, d }) =>
+        `<path d="${d}" fill="${scope.has(code) ? COLOUR.scope : COLOUR.land}" stroke="${COLOUR.border}" stroke-width="1"/>`,
     ),
-    `<path d="${path(borders()) ?? ''}" fill="none" stroke="${COLOUR.border}" stroke-width="1"/>`,
-    ...scene.countryCodes.flatMap((code) => {
-      const country = countryFeature(code);
-      return country ? [`<path d="${path(country) ?? ''}" fill="none" stroke="#5d5548" stroke-width="2"/>`] : [];
-    }),
+    ...outlines.flatMap(({ code, d }) =>
+      scope.has(code) ? [`<path d="${d}" fill="none" stroke="#5d5548" stroke-width="2"/>`] : [],
+    ),
   ];
   for (const { code, country } of visible) {
     if (path.area(country) < 2500) continue;
@@ -107,8 +123,21 @@ export function mapSvg(scene: MapScene, title: string, strings: PictureStrings):
       }),
     );
   }
-  parts.push(scene.points ? binned(scene.points, projection) : marks(scene, projection, strings));
-  parts.push(header(title, scene, strings), legend(scene, strings));
+  const layer = parts.join('');
+  baseLayers.set(key, layer);
+  if (baseLayers.size > BASE_LAYERS) baseLayers.delete(baseLayers.keys().next().value as string);
+  return layer;
+}
+
+/** The map as SVG: countries, borders, marks (or counts per area), names, title and legend. */
+export async function mapSvg(scene: MapScene, title: string, strings: PictureStrings): Promise<string> {
+  const projection = projectionFor(scene);
+  const parts = [
+    await baseLayer(scene, projection, strings),
+    scene.points ? binned(scene.points, projection) : marks(scene, projection, strings),
+    header(title, scene, strings),
+    legend(scene, strings),
+  ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" font-family="${FONT}">${parts.join('')}</svg>`;
 }
 

@@ -1,5 +1,5 @@
 import type { Answer } from '../answers/answer.js';
-import { borders, mapCountries } from '../geo/atlas.js';
+import { mapCountries } from '../geo/atlas.js';
 import { type Locale, listOf, plural } from '../render/locale.js';
 import type { MessageFile } from '../render/payload.js';
 import { formatDate } from '../render/text.js';
@@ -34,7 +34,7 @@ export async function pictureSources(answer: Answer, locale: Locale): Promise<Pi
   if (!scene) return null;
   const strings = pictureStringsFor(locale);
   return {
-    map: mapSvg(scene.map, titleOf(answer, scene.map, strings, locale), strings),
+    map: await mapSvg(scene.map, titleOf(answer, scene.map, strings, locale), strings),
     timeline: scene.timeline && scene.timeline.length > 0 ? timelineSvg(scene.timeline, strings) : null,
   };
 }
@@ -98,6 +98,5 @@ async function draw(answer: Answer, locale: Locale): Promise<MessageFile[]> {
  */
 export async function warmPictures(): Promise<void> {
   mapCountries();
-  borders();
   await rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="8">·</text></svg>`);
 }

@@ -99,7 +99,7 @@ describe('the map SVG', () => {
   it('GIVEN /toll Mali THEN each attack is marked where the projection puts it, a claim drawn apart from a report', async () => {
     const answer = await answerToll(dataset, index, 'Mali');
     const scene = (await sceneOf(answer, 'en'))?.map as MapScene;
-    const svg = mapSvg(scene, 'Mali', pictureStringsFor('en'));
+    const svg = await mapSvg(scene, 'Mali', pictureStringsFor('en'));
     const projection = projectionFor(scene);
     const centres = markCentres(svg);
     expect([...centres.keys()].sort()).toEqual([
@@ -166,7 +166,7 @@ describe('the map SVG', () => {
       total: 1,
       withoutPosition: 0,
     };
-    const svg = mapSvg(scene, HOSTILE, pictureStringsFor('en'));
+    const svg = await mapSvg(scene, HOSTILE, pictureStringsFor('en'));
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('\u0007');
     expect(svg).toContain('&#60;script&#62;alert(&#34;x&#34;)');
@@ -191,7 +191,7 @@ describe('the map SVG', () => {
       total: MARK_LIMIT + 100,
       withoutPosition: 0,
     };
-    const svg = mapSvg(scene, 'Mali', pictureStringsFor('en'));
+    const svg = await mapSvg(scene, 'Mali', pictureStringsFor('en'));
     expect(svg).not.toContain('class="mark"');
     const circles = svg.match(/fill="#b71c1c"/g) ?? [];
     expect(circles.length).toBeGreaterThan(1);
