@@ -1,4 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { answerList } from '../src/answers/listAnswer.js';
+import { summariseDataset } from '../src/dataset/datasetSummary.js';
 import { renderAbout } from '../src/render/renderAdmin.js';
 import type { Command } from './command.js';
 
@@ -12,6 +14,12 @@ export const about = {
       fr: 'Ce qu’est ce bot, ses sources, la version des données et le sens de chaque repère',
     }),
   async run(context) {
-    return { payload: renderAbout(context.store.current(), context.locale), kind: 'info', incidents: [] };
+    const snapshot = context.store.current();
+    const newestFirst = answerList(snapshot.dataset, snapshot.index, {});
+    const coverage = {
+      period: (await summariseDataset(snapshot.dataset)).period,
+      newest: newestFirst.kind === 'list' ? newestFirst.items[0] : undefined,
+    };
+    return { payload: renderAbout(snapshot, coverage, context.locale), kind: 'info', incidents: [] };
   },
 } satisfies Command;

@@ -4,7 +4,7 @@ import { answerAttack, countIncidents } from '../src/answers/attackAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
 import { renderQuotesInFull, renderStale } from '../src/render/renderQuotes.js';
 import { stringsFor } from '../src/render/strings.js';
-import { formatDateWithCaveat, plainText, truncate } from '../src/render/text.js';
+import { formatDateWithCaveat, placeName, plainText, truncate } from '../src/render/text.js';
 import { type Choice, type Command, replyOf } from './command.js';
 import { payloadWithPictures, withPictures } from './withPictures.js';
 
@@ -68,7 +68,7 @@ export const attack = {
       const { count, only } = countIncidents(dataset, entry);
       const choice = only
         ? {
-            name: `${only.place.name}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDateWithCaveat(only.date, stringsFor(context.locale), context.locale)}`,
+            name: `${placeName(only.place, stringsFor(context.locale))}, ${dataset.countriesByCode.get(only.countryCode)?.names[context.locale] ?? only.countryCode} · ${formatDateWithCaveat(only.date, stringsFor(context.locale), context.locale)}`,
             value: only.id,
           }
         : { name: `${entry.label} (${count})`, value: entry.label };

@@ -21,9 +21,7 @@ const REDACTED_PATHS = [
 export function createLogger(
   level: string,
   secrets: readonly string[] = [],
-  destination: pino.DestinationStream = process.stderr.isTTY
-    ? pretty({ destination: 2, sync: true })
-    : pino.destination(2),
+  destination: pino.DestinationStream = readableOn(2),
 ): Logger {
   const scrub = secrets.filter((secret) => secret.length >= 8);
   return pino(
@@ -36,4 +34,13 @@ export function createLogger(
     },
     destination,
   );
+}
+
+/**
+ * Pretty lines for a person at a terminal, JSON lines otherwise.
+ * @param to a file descriptor, or a stream the lines go through first (the console's log gate)
+ */
+export function readableOn(to: 2 | NodeJS.WritableStream): pino.DestinationStream {
+  if (process.stderr.isTTY) return pretty({ destination: to, sync: true });
+  return typeof to === 'number' ? pino.destination(to) : to;
 }

@@ -1,19 +1,22 @@
 import { openStore } from './app.js';
 import { loadConfig } from './config.js';
+import { LogGate } from './console/logGate.js';
 import { runConsole } from './console/repl.js';
 import { exitWithFailure } from './failures.js';
-import { createLogger } from './logger.js';
+import { createLogger, readableOn } from './logger.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, the local console over the dataset otherwise. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const token = config.DISCORD_TOKEN;
-  const logger = createLogger(config.LOG_LEVEL, token ? [token] : []);
   if (!token) {
+    const logs = new LogGate();
+    const logger = createLogger(config.LOG_LEVEL, [], readableOn(logs));
     const store = await openStore(config, 'console start-up');
-    await runConsole(store, config, logger, 'en');
+    await runConsole(store, config, logger, logs, 'en');
     return;
   }
+  const logger = createLogger(config.LOG_LEVEL, [token]);
   const { startBot } = await import('./bot/startBot.js');
   const bot = await startBot(config, token, logger);
   const stop = (signal: string) => {

@@ -7,10 +7,17 @@ import type { Logger } from '../logger.js';
 import type { Locale } from '../render/locale.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
 import { answerLine } from './answerLine.js';
+import type { LogGate } from './logGate.js';
 import { renderForTerminal, terminalHasColour, terminalWidth } from './terminalRender.js';
 
 /** The local console over the dataset: what `npm start` opens with no Discord token. */
-export async function runConsole(store: DatasetStore, config: Config, logger: Logger, locale: Locale): Promise<void> {
+export async function runConsole(
+  store: DatasetStore,
+  config: Config,
+  logger: Logger,
+  logs: LogGate,
+  locale: Locale,
+): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const colour = terminalHasColour(config);
   const requester = consoleOperator(safeUserName());
@@ -26,16 +33,20 @@ export async function runConsole(store: DatasetStore, config: Config, logger: Lo
   if (interactive) lines.prompt();
   for await (const line of lines) {
     if (line.trim() !== '') {
-      const outcome = await answerLine(line, context);
+      const outcome = await logs.holding(async () => {
+        const answered = await answerLine(line, context);
+        if (answered.kind === 'quit') return answered;
+        if (answered.kind === 'locale') context = commandContext(store, config, logger, requester, answered.locale);
+        const text =
+          answered.kind === 'locale'
+            ? `Language: ${answered.locale}`
+            : answered.kind === 'text'
+              ? answered.text
+              : renderForTerminal(answered.reply.payload, colour, terminalWidth());
+        process.stdout.write(`${text}\n\n`);
+        return answered;
+      });
       if (outcome.kind === 'quit') break;
-      if (outcome.kind === 'locale') context = commandContext(store, config, logger, requester, outcome.locale);
-      const text =
-        outcome.kind === 'locale'
-          ? `Language: ${outcome.locale}`
-          : outcome.kind === 'text'
-            ? outcome.text
-            : renderForTerminal(outcome.reply.payload, colour, terminalWidth());
-      process.stdout.write(`${text}\n\n`);
     }
     if (interactive) lines.prompt();
   }

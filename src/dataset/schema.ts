@@ -201,7 +201,8 @@ export const IncidentSchema = z.object({
     aliases: z.array(nonEmpty).default([]),
     /** Places the source mentions as nearby (where a local source sits, say). */
     nearby: z.array(nonEmpty).default([]),
-    adminArea: nonEmpty.nullable(),
+    /** The area the place lies in, in the editors' words ("central Mali"). */
+    adminArea: LocalTextSchema.nullable(),
     /** UCDP where_prec, simplified: how exactly the place is known. */
     precision: z.enum(['place', 'near_place', 'admin_area']),
     /** Where the nearby places are, by a name from `nearby`. */
@@ -272,6 +273,11 @@ export type LocalText = z.infer<typeof LocalTextSchema>;
 /** The English of the editors' words: what tells two of them apart. */
 export function englishOf(text: LocalText): string {
   return typeof text === 'string' ? text : text.en;
+}
+
+/** Every language's version of the editors' words: what a search may meet. */
+export function everyVariantOf(text: LocalText): string[] {
+  return typeof text === 'string' ? [text] : Object.values(text).filter((variant) => variant !== undefined);
 }
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Source = z.infer<typeof SourceSchema>;

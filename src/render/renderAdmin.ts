@@ -1,5 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
 import type { DatasetAccess } from '../../commands/command.js';
+import type { ListItem } from '../answers/listAnswer.js';
 import type { DatasetSummary } from '../dataset/datasetSummary.js';
 import type { Problem } from '../dataset/problems.js';
 import { formatProblem } from '../dataset/problems.js';
@@ -9,6 +10,7 @@ import { buildEmbed } from './embed.js';
 import { type Locale, plural } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { diffFields } from './renderDiff.js';
+import { itemLine } from './renderList.js';
 import { fill, type Strings, stringsFor } from './strings.js';
 import { describeSource, formatCalendarDate, inert } from './text.js';
 
@@ -50,11 +52,18 @@ function sourceLine(source: Source, strings: Strings, locale: Locale): string {
   return `${inert(describeSource(source, strings, locale))}${accessed}${link}`;
 }
 
-export function renderAbout(snapshot: Snapshot, locale: Locale): MessagePayload {
+/** What /about adds to the snapshot: the period the attacks cover and the newest of them. */
+export interface Coverage {
+  readonly period: DatasetSummary['period'];
+  readonly newest: ListItem | undefined;
+}
+
+export function renderAbout(snapshot: Snapshot, coverage: Coverage, locale: Locale): MessagePayload {
   const strings = stringsFor(locale);
   const legend = Object.values(strings.status)
-    .map((marker) => `• ${fill(marker, { who: '…' })}`)
+    .map((marker) => fill(marker, { who: '…' }))
     .concat(strings.disputedOutcome, ...Object.values(strings.statement))
+    .map((line) => `• ${line}`)
     .join('\n');
   return payload([
     buildEmbed(
@@ -62,7 +71,12 @@ export function renderAbout(snapshot: Snapshot, locale: Locale): MessagePayload 
         title: strings.aboutTitle,
         description: strings.aboutText,
         colour: Colour.info,
-        fields: [...snapshotFields(snapshot, strings, locale), { name: strings.legend, value: legend }],
+        fields: [
+          ...snapshotFields(snapshot, strings, locale),
+          { name: strings.period, value: periodText(coverage.period, strings, locale) },
+          { name: strings.newest, value: coverage.newest ? itemLine(coverage.newest, strings) : strings.none },
+          { name: strings.legend, value: legend },
+        ],
       },
       strings,
     ),
@@ -137,12 +151,6 @@ export function renderValidation(
   const counts = (['incidents', 'figures', 'statements', 'sources'] as const)
     .map((kind) => plural(strings.countsOf[kind], summary.counts[kind], locale))
     .join(', ');
-  const period = summary.period
-    ? fill(strings.periodValue, {
-        earliest: formatCalendarDate(summary.period.earliest, locale),
-        latest: formatCalendarDate(summary.period.latest, locale),
-      })
-    : strings.none;
   const embed = buildEmbed(
     {
       title: strings.validTitle,
@@ -150,7 +158,7 @@ export function renderValidation(
       colour: Colour.confirmed,
       fields: [
         { name: strings.counts_, value: counts },
-        { name: strings.period, value: period },
+        { name: strings.period, value: periodText(summary.period, strings, locale) },
       ],
     },
     strings,
@@ -177,4 +185,12 @@ export function renderCrash(reference: string, locale: Locale): MessagePayload {
     ],
     { ephemeral: true },
   );
+}
+
+function periodText(period: DatasetSummary['period'], strings: Strings, locale: Locale): string {
+  if (!period) return strings.none;
+  return fill(strings.periodValue, {
+    earliest: formatCalendarDate(period.earliest, locale),
+    latest: formatCalendarDate(period.latest, locale),
+  });
 }

@@ -6,7 +6,7 @@ import { type Locale, listOf } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
 import { attacksText, statementScopeText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { describeSource, formatDate, formatValue, inert, localText, quoteBlock } from './text.js';
+import { describeSource, formatDate, formatValue, inert, localText, placeName, quoteBlock } from './text.js';
 
 export function renderIncident(
   report: IncidentReport,
@@ -16,7 +16,8 @@ export function renderIncident(
 ): APIEmbed {
   const { incident, country, perpetrator } = report;
   const disputed = outcomesDisputed(incident.outcomes);
-  const place = [incident.place.name, incident.place.adminArea].filter(Boolean).map((part) => inert(part ?? ''));
+  const place = [inert(placeName(incident.place, strings))];
+  if (incident.place.adminArea) place.push(localText(incident.place.adminArea, strings));
   const attribution = strings.attribution[incident.perpetrator.attribution];
   const perpetratorLine = perpetrator
     ? `${inert(perpetrator.name)}, ${attribution} (${localText(perpetrator.description, strings)})`
@@ -25,12 +26,12 @@ export function renderIncident(
   const description = [
     report.matchedVia &&
       `*${fill(report.matchedVia.via === 'nearby' ? strings.matchedNearby : strings.matchedAdminArea, { name: inert(report.matchedVia.name) })}*`,
-    `**${strings.date}:** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${localText(incident.date.basis, strings)}`,
-    `**${strings.place}:** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
-    `**${strings.target_}:** ${strings.target[incident.target]}`,
-    `**${strings.perpetrator}:** ${perpetratorLine}`,
+    `**${strings.date}${strings.colon}** ${formatDate(incident.date, locale)} (${strings.derivation[incident.date.derivation]}; ${strings.precision[incident.date.precision]}). ${localText(incident.date.basis, strings)}`,
+    `**${strings.place}${strings.colon}** ${place.join(', ')}, ${inert(country.names[locale])} (${country.code})`,
+    `**${strings.target_}${strings.colon}** ${strings.target[incident.target]}`,
+    `**${strings.perpetrator}${strings.colon}** ${perpetratorLine}`,
     disputed && strings.disputedOutcome,
-    incident.notes && `**${strings.note}:** ${localText(incident.notes, strings)}`,
+    incident.notes && `**${strings.note}${strings.colon}** ${localText(incident.notes, strings)}`,
     incident.perpetrator.quote && quoteBlock(incident.perpetrator.quote, strings, 1000, sources),
   ]
     .filter(Boolean)
@@ -41,7 +42,7 @@ export function renderIncident(
       ? report.figures.map((view) => figureField(view, strings, locale, sources))
       : [{ name: strings.figures, value: strings.noFigures }]),
     ...incident.outcomes.map((outcome) => ({
-      name: `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
+      name: `${localText(outcome.saidBy.label, strings)}${strings.colon} ${strings.outcome[outcome.outcome]}`,
       value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue, sources),
     })),
     ...report.statements.map((view) => statementField(view, strings, sources, view.countries.length > 0)),
@@ -51,7 +52,7 @@ export function renderIncident(
     {
       title: fill(incident.target === 'unspecified' ? strings.attackTitleNoTarget : strings.attackTitle, {
         target: strings.target[incident.target],
-        place: inert(incident.place.name),
+        place: inert(placeName(incident.place, strings)),
         country: inert(country.names[locale]),
       }),
       description,
@@ -83,7 +84,7 @@ export function figureField(
       ? `\n${fill(strings.coversTogether, {
           n: covers.length,
           places: listOf(
-            covers.map((incident) => inert(incident.place.name)),
+            covers.map((incident) => inert(placeName(incident.place, strings))),
             locale,
           ),
         })}`
@@ -121,5 +122,5 @@ export function sourcesFooter(sources: readonly Source[], strings: Strings, loca
   const described = sources.map((source) =>
     [describeSource(source, strings, locale), source.url].filter((part) => part !== undefined).join(' '),
   );
-  return `${label}: ${described.join('; ')} · ${reference}`;
+  return `${label}${strings.colon} ${described.join('; ')} · ${reference}`;
 }

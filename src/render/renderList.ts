@@ -12,7 +12,7 @@ import { plural } from './locale.js';
 import { statusMarker } from './markers.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { formatCalendarDate, formatDateWithCaveat, formatValue, inert } from './text.js';
+import { formatCalendarDate, formatDateWithCaveat, formatValue, inert, placeName } from './text.js';
 
 type ListAnswer = Extract<Answer, { kind: 'list' }>;
 
@@ -58,7 +58,8 @@ export function filtersText(filters: ListFilters, strings: Strings): string {
 }
 
 /** One attack on one line: place, country, date with its caveat, target, who claimed it, the headline figure. */
-function itemLine(item: ListItem, strings: Strings): string {
+/** One attack on one line: place, country, date with its caveat, target, who claimed it, the headline figure. */
+export function itemLine(item: ListItem, strings: Strings): string {
   const { incident, country, perpetrator, headline } = item;
   const { locale } = strings;
   const who = fill(strings.listPerpetrator[incident.perpetrator.attribution], {
@@ -74,7 +75,7 @@ function itemLine(item: ListItem, strings: Strings): string {
         .join(' ')
     : strings.listNoFigure;
   return [
-    `**${inert(incident.place.name)}**, ${inert(country.names[locale])}`,
+    `**${inert(placeName(incident.place, strings))}**, ${inert(country.names[locale])}`,
     formatDateWithCaveat(incident.date, strings, locale),
     strings.target[incident.target],
     who,
@@ -85,7 +86,7 @@ function itemLine(item: ListItem, strings: Strings): string {
 export function renderList(answer: ListAnswer, strings: Strings, asker: string): MessagePayload {
   const { locale } = strings;
   const filters = filtersText(answer.filters, strings);
-  const title = filters === '' ? strings.listTitle : `${strings.listTitle}: ${filters}`;
+  const title = filters === '' ? strings.listTitle : `${strings.listTitle}${strings.colon} ${filters}`;
   if (answer.total === 0) {
     const description = [
       fill(strings.listEmpty, { filters: filters === '' ? '—' : filters }),

@@ -10,7 +10,7 @@ import { buildEmbed } from './embed.js';
 import { formatNumber, type Locale } from './locale.js';
 import { Colour } from './payload.js';
 import { fill, type Strings } from './strings.js';
-import { formatDateWithCaveat, inert, plainText, truncate } from './text.js';
+import { formatDateWithCaveat, inert, placeName, plainText, truncate } from './text.js';
 
 /** Discord's longest select option label, description and value. */
 const OPTION_LENGTH = 100;
@@ -20,7 +20,7 @@ type Of<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 /** A short line that tells incidents apart: place, country, date with its caveat, id. */
 function summaryLine(summary: IncidentSummary, strings: Strings, locale: Locale): string {
   const { incident, country } = summary;
-  return `${inert(incident.place.name)}, ${inert(country.names[locale])}: ${formatDateWithCaveat(incident.date, strings, locale)} · \`${incident.id}\``;
+  return `${inert(placeName(incident.place, strings))}, ${inert(country.names[locale])}${strings.colon} ${formatDateWithCaveat(incident.date, strings, locale)} · \`${incident.id}\``;
 }
 
 export function renderChoose(answer: Of<'choose'>, strings: Strings, locale: Locale): APIEmbed {
@@ -51,7 +51,7 @@ export function chooseMenu(
   const options = answer.options
     .filter(({ incident }) => incident.id.length <= OPTION_LENGTH)
     .map(({ incident, country }) => ({
-      label: truncate(plainText(`${incident.place.name}, ${country.names[locale]}`), OPTION_LENGTH),
+      label: truncate(plainText(`${placeName(incident.place, strings)}, ${country.names[locale]}`), OPTION_LENGTH),
       description: truncate(
         plainText(`${formatDateWithCaveat(incident.date, strings, locale)} · ${strings.target[incident.target]}`),
         OPTION_LENGTH,

@@ -4,7 +4,7 @@ import { EmbedLimits } from './embed.js';
 import type { Locale } from './locale.js';
 import { Colour, type MessagePayload, payload } from './payload.js';
 import { fill, type Strings, stringsFor } from './strings.js';
-import { formatValue, inert, localText, quoteBlock } from './text.js';
+import { formatValue, inert, localText, placeName, quoteBlock } from './text.js';
 
 /** Discord takes at most 10 embeds a message. */
 const EMBEDS_PER_MESSAGE = 10;
@@ -20,7 +20,7 @@ export function renderQuotesInFull(answer: Answer, locale: Locale): MessagePaylo
   const labelled: [string, Quote][] = [
     ...(incident.perpetrator.quote ? [[strings.perpetrator, incident.perpetrator.quote] as [string, Quote]] : []),
     ...incident.outcomes.map((outcome): [string, Quote] => [
-      `${localText(outcome.saidBy.label, strings)}: ${strings.outcome[outcome.outcome]}`,
+      `${localText(outcome.saidBy.label, strings)}${strings.colon} ${strings.outcome[outcome.outcome]}`,
       outcome.quote,
     ]),
     ...figures.flatMap(({ figure }) =>
@@ -38,7 +38,7 @@ export function renderQuotesInFull(answer: Answer, locale: Locale): MessagePaylo
     const head = `**${label}**\n`;
     return head + quoteBlock(quote, strings, EmbedLimits.description - head.length, answer.sources);
   });
-  const title = fill(strings.sourcesTitle, { place: inert(incident.place.name) });
+  const title = fill(strings.sourcesTitle, { place: inert(placeName(incident.place, strings)) });
 
   const messages: MessagePayload[] = [];
   let embeds: { title: string; description: string; color: number }[] = [];

@@ -8,7 +8,7 @@ import { Colour } from './payload.js';
 import { figureField, sourcesFooter, statementField } from './renderIncident.js';
 import { attacksText } from './scope.js';
 import { fill, type Strings } from './strings.js';
-import { formatValue, inert, localText } from './text.js';
+import { formatValue, inert, localText, placeName } from './text.js';
 
 /** Reports listed one by one under a sum; past this, "and 4 more reports". */
 const LISTED_REPORTS = 3;
@@ -47,7 +47,7 @@ export function renderCountryToll(
             // More names than could fill a field are never joined.
             value: toll.incidentsWithoutFigures
               .slice(0, EmbedLimits.fieldValue)
-              .map((i) => inert(i.place.name))
+              .map((i) => inert(placeName(i.place, strings)))
               .join(', '),
           },
         ]
@@ -130,7 +130,7 @@ export function renderRegionToll(
   locale: Locale,
 ): APIEmbed {
   const countryFields = toll.countries.map((country) => ({
-    name: `${inert(country.country.names[locale])}: ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
+    name: `${inert(country.country.names[locale])}${strings.colon} ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
     value:
       country.incidents.length === 0
         ? `${strings.noData}.`
@@ -156,7 +156,7 @@ export function renderRegionToll(
           })
         : undefined;
     const field = figureField(view, strings, locale, sources, note === undefined ? {} : { note });
-    return { ...field, name: `${strings.regionWide}: ${field.name}` };
+    return { ...field, name: `${strings.regionWide}${strings.colon} ${field.name}` };
   });
   return buildEmbed(
     {

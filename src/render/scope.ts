@@ -9,18 +9,21 @@ const NAMED_ATTACKS = 3;
 
 /**
  * Which attacks a figure or statement is about, so that no figure in a toll reads like a country's total:
- * "at Boulkessi (1 June 2025, inferred date)", "at Tahoua (24 May 2025) and Dosso (26 May 2025)".
+ * "at Boulkessi (1 June 2025, inferred date)", "in the Tahoua region (24 May 2025) and in the Dosso region (26 May 2025)".
  */
 export function attacksText(covers: readonly Incident[], strings: Strings): string {
   const named = covers.slice(0, NAMED_ATTACKS).map((incident) =>
     fill(strings.placeOnDate, {
-      place: inert(incident.place.name),
+      place:
+        incident.place.precision === 'admin_area'
+          ? fill(strings.inRegion, { name: inert(incident.place.name) })
+          : fill(strings.atPlace, { place: inert(incident.place.name) }),
       date: formatDateWithCaveat(incident.date, strings, strings.locale),
     }),
   );
   const rest = covers.length - named.length;
   const items = rest > 0 ? [...named, plural(strings.moreAttacks, rest, strings.locale)] : named;
-  return fill(strings.at, { places: listOf(items, strings.locale) });
+  return listOf(items, strings.locale);
 }
 
 /** What a statement is about: its attacks, or its countries as a whole. */

@@ -52,7 +52,11 @@ export interface Strings {
   regionTitle: string;
   coversTogether: string;
   /** Where and when a figure or statement in a toll applies: "at Boulkessi (1 June 2025, inferred date)". */
-  at: string;
+  /** Where an attack was: a place, or a place known only as a region. */
+  /** Before a colon: nothing in English and Dutch, a space in French. */
+  colon: string;
+  atPlace: string;
+  inRegion: string;
   placeOnDate: string;
   moreAttacks: PluralForms;
   inCountries: string;
@@ -94,6 +98,7 @@ export interface Strings {
   sourcesButton: string;
   sourcesTitle: string;
   staleChoice: string;
+  regionNamed: string;
   newest: string;
   didYouMean: string;
   notCoveredIsNotZero: string;

@@ -1,6 +1,7 @@
 import {
   englishOf,
   type FigureValue,
+  type Incident,
   type IncidentDate,
   type LocalText,
   type Quote,
@@ -65,7 +66,7 @@ export function quoteBlock(quote: Quote, strings: Strings, max: number, sources:
   const quoteLanguage = sources.find((source) => source.id === quote.sourceId)?.language ?? '';
   const translated = translationFor(quote, strings.locale, quoteLanguage);
   const translation = translated
-    ? `\n*${strings.translation} (${translated.language}):* ${inert(translated.text, max)}`
+    ? `\n*${strings.translation} (${translated.language})${strings.colon}* ${inert(translated.text, max)}`
     : '';
   const shownQuote = inert(quote.text, max);
   const full = `> ${shownQuote}${translation}`;
@@ -90,10 +91,24 @@ function translationFor(quote: Quote, locale: Locale, quoteLanguage: string) {
 }
 
 /** The dataset editors' own words in the reader's language, or the English marked as such; always inert. */
+/** A place as a reader names it: "Boulkessi", or for a place known only as a region, "Tahoua region". Plain. */
+export function placeName(place: Incident['place'], strings: Strings): string {
+  return place.precision === 'admin_area' ? fill(strings.regionNamed, { name: place.name }) : place.name;
+}
+
 export function localText(text: LocalText, strings: Strings, max?: number): string {
-  const english = englishOf(text);
-  const own = strings.locale === 'en' ? english : typeof text === 'string' ? undefined : text[strings.locale];
-  return own === undefined ? `${inert(english, max)} ${strings.inEnglish}` : inert(own, max);
+  const own = ownVariant(text, strings);
+  return own === undefined ? `${inert(englishOf(text), max)} ${strings.inEnglish}` : inert(own, max);
+}
+
+/** `localText` as plain text, for places that make it inert themselves. */
+export function plainLocalText(text: LocalText, strings: Strings): string {
+  return ownVariant(text, strings) ?? `${englishOf(text)} ${strings.inEnglish}`.trimEnd();
+}
+
+function ownVariant(text: LocalText, strings: Strings): string | undefined {
+  if (strings.locale === 'en') return englishOf(text);
+  return typeof text === 'string' ? undefined : text[strings.locale];
 }
 
 export function formatValue(value: FigureValue, strings: Strings, locale: Locale): string {
@@ -139,6 +154,6 @@ export function formatDateWithCaveat(date: IncidentDate, strings: Strings, local
  */
 export function describeSource(source: Source, strings: Strings, locale: Locale): string {
   const date = formatCalendarDate(source.published ?? source.date, locale);
-  const name = source.headline ? `“${source.headline}”` : source.title;
+  const name = source.headline ? `“${source.headline}”` : plainLocalText(source.title, strings);
   return `${name} (${source.publisher ?? strings.publisherUnknown}, ${date}, ${source.language})`;
 }

@@ -1,5 +1,6 @@
 import { CHUNK_SIZE, pause } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
+import { everyVariantOf } from '../dataset/schema.js';
 import { normaliseForSearch } from './normalise.js';
 
 /** What a name can stand for. */
@@ -79,7 +80,7 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
       addIncidents(place.name, 'name');
       for (const alias of place.aliases) addIncidents(alias, 'alias');
       for (const nearby of place.nearby) addIncidents(nearby, 'nearby');
-      if (place.adminArea) addIncidents(place.adminArea, 'admin_area');
+      if (place.adminArea) for (const area of everyVariantOf(place.adminArea)) addIncidents(area, 'admin_area');
       if (sinceLastPause >= CHUNK_SIZE) {
         sinceLastPause = 0;
         await pause();

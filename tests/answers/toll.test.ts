@@ -58,7 +58,7 @@ describe('toll per country, against the article', () => {
     const niger = await tollOf(dataset, 'NE');
     expect(niger.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
     expect(niger.figures).toHaveLength(1);
-    expect(niger.figures[0]?.covers.map((i) => i.place.name)).toEqual(['Tahoua region', 'Dosso region']);
+    expect(niger.figures[0]?.covers.map((i) => i.place.name)).toEqual(['Tahoua', 'Dosso']);
     expect(niger.statements.map((s) => s.statement.kind)).toEqual(['no_official_toll']);
   });
 

@@ -35,7 +35,7 @@ describe('npm run ask -- --json', () => {
   it('GIVEN "/toll Niger" THEN exactly one JSON object: the result and the exact payload', () => {
     const { code, json } = askJson('/toll Niger');
     expect(code).toBe(0);
-    expect(json).toMatchObject({ kind: 'toll', incidents: [{ place: 'Dosso region' }, { place: 'Tahoua region' }] });
+    expect(json).toMatchObject({ kind: 'toll', incidents: [{ place: 'Dosso' }, { place: 'Tahoua' }] });
     expect(json.message.embeds[0].title).toBe('Reported toll: Niger');
     expect(json.message.allowedMentions).toEqual({ parse: [] });
     for (const quote of quotesIn(json.message)) expect(articleBody()).toContain(quote.text);
@@ -82,6 +82,15 @@ describe('npm run ask (human)', () => {
   it('GIVEN a Dutch locale THEN Dutch labels', () => {
     expect(run('src/ask.ts', ['--locale', 'nl', '/toll Mali']).stdout).toContain('Gemeld dodental: Mali');
   });
+
+  it('GIVEN a French locale THEN French from title to footer, the quote in Dutch, its translation marked', () => {
+    const { stdout } = run('src/ask.ts', ['--locale', 'fr', '/toll Niger']);
+    expect(stdout).toContain('Bilan rapporté : Niger');
+    expect(stdout).toContain('non confirmé : des sources sécuritaires');
+    expect(stdout).toContain('In Niger kwamen volgens veiligheidsbronnen');
+    expect(stdout).toContain('traduction (fr) :');
+    expect(stdout).toMatch(/Source : Article de presse néerlandais .*juin 2025/);
+  });
 });
 
 describe('npm start without a token: the console', () => {
@@ -96,6 +105,12 @@ describe('npm start without a token: the console', () => {
     expect(stdout).toContain('Djibo, Burkina Faso');
     expect(stdout).toContain('Did you mean: Niger?');
     expect(stdout).not.toContain('never reached');
+  });
+
+  it('GIVEN /locale fr and /about THEN the period covered and the newest attack, in French', () => {
+    const { stdout } = run('src/main.ts', [], '/locale fr\n/about\n/quit\n');
+    expect(stdout).toContain('du mai 2025 au 1 juin 2025');
+    expect(stdout).toMatch(/Attaque la plus récente\s+│?\s*Boulkessi, Mali/);
   });
 
   it('GIVEN a bad setting THEN one clear line naming it, exit 1, no stack trace', () => {

@@ -5,6 +5,7 @@ import { summaryText } from '../../src/console/summaryText.js';
 import { buildDataset } from '../../src/dataset/dataset.js';
 import { summariseDataset } from '../../src/dataset/datasetSummary.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
+import { englishOf } from '../../src/dataset/schema.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
@@ -86,7 +87,7 @@ describe('npm run validate', () => {
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/: valid, version [0-9a-f]{12}\n/);
     expect(stdout).toContain(`  incidents   ${data.incidents.length}\n`);
-    for (const source of data.sources) expect(stdout).toContain(`${source.date}     ${source.title}`);
+    for (const source of data.sources) expect(stdout).toContain(`${source.date}     ${englishOf(source.title)}`);
     expect(stdout).toMatch(/\nperiod: \d{4}-\d{2}(-\d{2})? to \d{4}-\d{2}(-\d{2})? /);
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/loadDataset.js';
 import { formatProblem } from '../../src/dataset/problems.js';
-import { type DatasetFile, englishOf, type Incident } from '../../src/dataset/schema.js';
+import { type DatasetFile, englishOf, type Incident, IncidentSchema } from '../../src/dataset/schema.js';
 import { normaliseWhitespace } from '../../src/dataset/sourceText.js';
 import {
   byId,
@@ -95,7 +95,7 @@ describe('the incidents match the article', () => {
     const dioura = await incident('ml-dioura-2025-05-24');
     expect(dioura).toMatchObject({
       countryCode: 'ML',
-      place: { adminArea: 'central Mali' },
+      place: { adminArea: { en: 'central Mali' } },
       perpetrator: { attribution: 'claimed' },
     });
     expect(dioura.date).toMatchObject({ value: '2025-05-24', precision: 'day', derivation: 'claim_date' });
@@ -439,7 +439,7 @@ describe('records one a line in .jsonl files', () => {
     const loaded = await loadDataset(dir);
     if (!loaded.ok) throw new Error('the bulk dataset does not load');
     expect([...loaded.dataset.incidents.ids]).toEqual([...real, ...bulk].map(({ id }) => id));
-    expect(loaded.dataset.incidentsById.get('bulk-119')).toEqual(bulk[119]);
+    expect(loaded.dataset.incidentsById.get('bulk-119')).toEqual(IncidentSchema.parse(bulk[119]));
 
     writeFileSync(path.join(dir, 'incidents.jsonl'), [...lines, '{"id": "x"'].join('\n'));
     const broken = await loadDataset(dir);

@@ -248,7 +248,7 @@ describe('the bot against a local Discord stand-in', () => {
     const embed = embedOf(await slash('toll', [{ type: 3, name: 'country', value: 'Niger' }]));
     expect(embed.title).toBe('Reported toll: Niger');
     expect(embed.description).toContain(
-      'more than 100 at Tahoua region (24 May 2025) and Dosso region (26 May 2025) · ⚠️ unconfirmed: security sources',
+      'more than 100 in the Tahoua region (24 May 2025) and in the Dosso region (26 May 2025) · ⚠️ unconfirmed: security sources',
     );
     expect(JSON.stringify(embed.fields)).toContain('No official toll published');
   });

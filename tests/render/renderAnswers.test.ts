@@ -102,7 +102,7 @@ describe('the incident embed', () => {
     expect(embed.fields?.[0]?.value).toContain(
       '> twee veiligheidsbronnen meldden dat meer dan 30 soldaten waren omgekomen.',
     );
-    expect(embed.fields?.[0]?.value).toContain('*traduction (fr):*');
+    expect(embed.fields?.[0]?.value).toContain('*traduction (fr) :*');
     expect(text).not.toContain('unconfirmed');
   });
 
