@@ -83,6 +83,28 @@ function placeNameCount(incidents: number): number {
   return Math.min(5000, Math.max(50, Math.floor(incidents / 10)));
 }
 
+/** Boxes well inside each country, so that every synthetic place passes the loader's country check. */
+const INNER_BOXES: Readonly<Record<string, readonly [west: number, south: number, east: number, north: number]>> = {
+  ML: [-4.5, 14.8, 0, 17.5],
+  BF: [-3, 11.5, 0, 13.4],
+  NE: [4, 13.8, 9, 16],
+  TD: [16, 11, 21, 15],
+};
+
+/** A place's position, the same for every attack there (as a gazetteer would give it). */
+function locationOf(place: number, country: string) {
+  const [west, south, east, north] = INNER_BOXES[country] ?? [-4.5, 14.8, 0, 17.5];
+  // Spread evenly and deterministically: the golden ratio's fractions.
+  const u = (place * 0.618_033_988_75) % 1;
+  const v = (place * 0.754_877_666_2) % 1;
+  return {
+    latitude: Math.round((south + v * (north - south)) * 1e4) / 1e4,
+    longitude: Math.round((west + u * (east - west)) * 1e4) / 1e4,
+    precision: 'place',
+    basis: { kind: 'dataset', name: 'synthetic' },
+  };
+}
+
 export function generateDataset(incidents: number, directory: string): Generated {
   const next = random(incidents);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -118,6 +140,7 @@ export function generateDataset(incidents: number, directory: string): Generated
       JSON.stringify({
         id,
         place: { name: placeNames[place], aliases: [aliases[place]], nearby: [], adminArea: null, precision: 'place' },
+        location: locationOf(place, country),
         countryCode: country,
         target: 'military_base',
         date: {

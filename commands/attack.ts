@@ -6,6 +6,7 @@ import { renderQuotesInFull, renderStale } from '../src/render/renderQuotes.js';
 import { stringsFor } from '../src/render/strings.js';
 import { formatDateWithCaveat, placeName, plainText, truncate } from '../src/render/text.js';
 import { type Choice, type Command, replyOf } from './command.js';
+import { payloadWithPictures, withPictures } from './withPictures.js';
 
 const MAX_CHOICES = 25;
 const CHOICE_LENGTH = 100;
@@ -36,7 +37,7 @@ export const attack = {
   async run(context, input) {
     const { dataset, index } = context.store.current();
     const answer = answerAttack(dataset, index, input.options.place ?? '');
-    return replyOf(answer, renderAnswer(answer, context.locale, context.requester.id));
+    return withPictures(replyOf(answer, renderAnswer(answer, context.locale, context.requester.id)), context);
   },
   async component(context, action, args, values) {
     const { dataset } = context.store.current();
@@ -52,7 +53,11 @@ export const attack = {
     const incident = dataset.incidentsById.get(values[0] ?? '');
     if (!incident) return { update: false, payloads: [renderStale(context.locale)] };
     const answer = answerAttack(dataset, context.store.current().index, incident.id);
-    const payload = renderAnswer(answer, context.locale, context.requester.id);
+    const payload = await payloadWithPictures(
+      renderAnswer(answer, context.locale, context.requester.id),
+      answer,
+      context,
+    );
     const update = asker === context.requester.id;
     return { update, payloads: [update ? { components: [], ...payload } : { ...payload, flags: 64 }] };
   },

@@ -4,6 +4,7 @@ import { answerToll } from '../src/answers/tollAnswer.js';
 import { renderAnswer } from '../src/render/renderAnswer.js';
 import { plainText, truncate } from '../src/render/text.js';
 import { type Command, replyOf } from './command.js';
+import { withPictures } from './withPictures.js';
 
 export const toll = {
   definition: new SlashCommandBuilder()
@@ -27,7 +28,7 @@ export const toll = {
   async run(context, input) {
     const { dataset, index } = context.store.current();
     const answer = await answerToll(dataset, index, input.options.country);
-    return replyOf(answer, renderAnswer(answer, context.locale));
+    return withPictures(replyOf(answer, renderAnswer(answer, context.locale)), context);
   },
   complete(context, _option, typed) {
     const { dataset, index } = context.store.current();

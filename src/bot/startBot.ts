@@ -4,6 +4,7 @@ import { commands as allCommands } from '../../commands/index.js';
 import { openStore } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { warmPictures } from '../pictures/pictures.js';
 import type { DatasetStore } from '../runtime/datasetStore.js';
 import { routeInteraction } from './router.js';
 
@@ -21,6 +22,7 @@ export async function startBot(
   commands: ReadonlyMap<string, Command> = allCommands,
 ): Promise<RunningBot> {
   const store = await openStore(config, 'bot start-up');
+  await warmPictures().catch((error: unknown) => logger.warn({ err: error }, 'pictures could not be prepared'));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
   const deps = { commands, store, config, logger };
   client.on(Events.InteractionCreate, (interaction) => {

@@ -6,6 +6,7 @@ import {
   type AnswerJson,
   type FigureJson,
   type IncidentJson,
+  type MessageJson,
   type SourceJson,
   type StatementJson,
 } from './answerJsonSchema.js';
@@ -27,8 +28,26 @@ const NOTHING: AnswerJson = {
   text: null,
 };
 
+/**
+ * A message as JSON: its files by name and size (and where they were written), not their bytes.
+ * @param paths where `--images` wrote each file, by name
+ */
+export function messageJson(payload: MessagePayload, paths: ReadonlyMap<string, string> = new Map()): MessageJson {
+  const { files, ...rest } = payload;
+  if (!files) return rest;
+  return {
+    ...rest,
+    files: files.map((file) => ({
+      name: file.name,
+      description: file.description ?? null,
+      bytes: file.data.byteLength,
+      path: paths.get(file.name) ?? null,
+    })),
+  };
+}
+
 /** Whatever a line got, as JSON: an answer, a reply that answers no question (/about), a text (/help), a crash. */
-export function outcomeJson(outcome: LineOutcome): AnswerJson {
+export function outcomeJson(outcome: LineOutcome, paths?: ReadonlyMap<string, string>): AnswerJson {
   switch (outcome.kind) {
     case 'quit':
     case 'locale':
@@ -36,21 +55,27 @@ export function outcomeJson(outcome: LineOutcome): AnswerJson {
     case 'text':
       return { ...NOTHING, text: outcome.text };
     case 'crash':
-      return { ...NOTHING, kind: 'error', error: 'crash', message: outcome.reply.payload };
+      return { ...NOTHING, kind: 'error', error: 'crash', message: messageJson(outcome.reply.payload, paths) };
     case 'reply': {
       const { reply } = outcome;
-      if (reply.answer) return answerJson(reply.answer, reply.payload);
-      if (reply.kind === 'refused') return { ...NOTHING, kind: 'error', error: 'refused', message: reply.payload };
+      if (reply.answer) return answerJson(reply.answer, reply.payload, paths);
+      if (reply.kind === 'refused')
+        return { ...NOTHING, kind: 'error', error: 'refused', message: messageJson(reply.payload, paths) };
       // A reply of kind error without an answer: a command that could not do it (a refresh's dataset has problems).
-      if (reply.kind === 'error') return { ...NOTHING, kind: 'error', error: 'failed', message: reply.payload };
-      return { ...NOTHING, message: reply.payload };
+      if (reply.kind === 'error')
+        return { ...NOTHING, kind: 'error', error: 'failed', message: messageJson(reply.payload, paths) };
+      return { ...NOTHING, message: messageJson(reply.payload, paths) };
     }
   }
 }
 
 /** An answer as JSON: the records it rests on, as the dataset has them, beside the message rendered from it. */
-export function answerJson(answer: Answer, message: MessagePayload | null): AnswerJson {
-  const base = { ...NOTHING, kind: answer.kind, message };
+export function answerJson(
+  answer: Answer,
+  payload: MessagePayload | null,
+  paths?: ReadonlyMap<string, string>,
+): AnswerJson {
+  const base = { ...NOTHING, kind: answer.kind, message: payload && messageJson(payload, paths) };
   switch (answer.kind) {
     case 'incident': {
       const { report } = answer;

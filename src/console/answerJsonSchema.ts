@@ -87,13 +87,27 @@ export const AnswerJsonSchema = z.object({
   suggestions: z.array(z.string()),
   /** The sources the quotes come from. */
   sources: z.array(SourceJsonSchema),
-  /** The message the bot would send (embeds): null for a plain text. */
+  /**
+   * The message the bot would send (embeds): null for a plain text. Its `files` (the pictures) are listed by name,
+   * size and where `--images` wrote them, never as bytes.
+   */
   message: z
-    .custom<MessagePayload>((value) => typeof value === 'object' && value !== null && 'embeds' in value)
+    .custom<MessageJson>((value) => typeof value === 'object' && value !== null && 'embeds' in value)
     .nullable(),
   /** A plain-text result (/help); null otherwise. */
   text: z.string().nullable(),
 });
+
+/** A file sent with a message, as `ask --json` lists it. */
+export interface FileJson {
+  readonly name: string;
+  readonly description: string | null;
+  readonly bytes: number;
+  /** Where `--images` wrote it; null when it was not written. */
+  readonly path: string | null;
+}
+
+export type MessageJson = Omit<MessagePayload, 'files'> & { files?: FileJson[] };
 
 export type AnswerJson = z.infer<typeof AnswerJsonSchema>;
 export type IncidentJson = z.infer<typeof IncidentJsonSchema>;

@@ -1,4 +1,5 @@
 import type { DatasetRecords } from './dataset.js';
+import { locationIssues, nearbyLocationIssues } from './locationCheck.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { RecordKind } from './recordFiles.js';
 import type { Figure, Incident, Quote, Speaker, Statement } from './schema.js';
@@ -130,6 +131,8 @@ export class CrossCheck {
           : none),
       ]),
       { field: 'date', issuesOf: (incident) => dateAfterSources(incident.date.value, incident.sourceIds) },
+      check('place', nearbyLocationIssues),
+      { field: 'location', issuesOf: (incident) => locationIssues(incident.location, incident.countryCode) },
       check('outcomes', (outcomes) =>
         outcomes.flatMap((outcome, o) => [
           ...within(`[${o}].saidBy`, speakerIssues(outcome.saidBy)),

@@ -1,10 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DIR } from '../helpers/datasets.js';
 import { articleBody, quotesIn } from '../helpers/quotes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** `ask` writes an answer's pictures to a new temporary folder: here, inside one removed after the tests. */
+const TEMP = mkdtempSync(path.join(tmpdir(), 'sahel-cli-'));
+afterAll(() => rmSync(TEMP, { recursive: true, force: true }));
 
 /** The app as started here reads the article fixture, not data/, unless a test sets DATA_DIR itself. */
 function run(script: 'src/ask.ts' | 'src/main.ts', args: string[], input = '', env: Record<string, string> = {}) {
@@ -17,6 +22,7 @@ function run(script: 'src/ask.ts' | 'src/main.ts', args: string[], input = '', e
       HOME: process.env.HOME ?? '',
       LOG_LEVEL: 'warn',
       DATA_DIR: FIXTURE_DIR,
+      TMPDIR: TEMP,
       ...env,
     },
     timeout: 30_000,

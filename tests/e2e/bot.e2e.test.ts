@@ -32,7 +32,13 @@ let bot: RunningBot;
 let config: Config;
 let dataDir: string;
 
-type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[]; color?: number };
+type Embed = {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  color?: number;
+  image?: { url: string };
+};
 const embedOf = (response: InteractionResponse): Embed => {
   const data = (response.edit ?? response.callback.data) as { embeds?: Embed[] };
   const [embed] = data.embeds ?? [];
@@ -245,6 +251,27 @@ describe('the bot against a local Discord stand-in', () => {
       'more than 100 in the Tahoua region (24 May 2025) and in the Dosso region (26 May 2025) · ⚠️ unconfirmed: security sources',
     );
     expect(JSON.stringify(embed.fields)).toContain('No official toll published');
+  });
+
+  it('GIVEN /attack Boulkessi and /toll Mali THEN the PNGs come in the multipart upload and the embeds show them', async () => {
+    const attack = await slash('attack', [{ type: 3, name: 'place', value: 'Boulkessi' }]);
+    expect(attack.uploads.map((upload) => [upload.field, upload.name, upload.contentType])).toEqual([
+      ['files[0]', 'map.png', 'image/png'],
+    ]);
+    expect([...(attack.uploads[0]?.bytes.subarray(0, 4) ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(embedOf(attack).image?.url).toBe('attachment://map.png');
+    expect(attack.callback.data?.attachments).toEqual([
+      expect.objectContaining({ id: '0', description: 'Map of the reported attacks' }),
+    ]);
+
+    const toll = await slash('toll', [{ type: 3, name: 'country', value: 'Mali' }], { locale: 'fr' });
+    const sent = (toll.edit ?? toll.callback.data) as { embeds?: { image?: { url: string } }[] };
+    expect(toll.uploads.map((upload) => upload.name)).toEqual(['map.png', 'timeline.png']);
+    expect(toll.uploads.every((upload) => upload.bytes.length > 1000)).toBe(true);
+    expect(sent.embeds?.map((embed) => embed.image?.url)).toEqual([
+      'attachment://map.png',
+      'attachment://timeline.png',
+    ]);
   });
 
   it('GIVEN /toll Nigeria THEN no data, with Niger only as a suggestion', async () => {
