@@ -12,7 +12,7 @@ export const RECORD_FILES = {
   incidents: {
     file: 'incidents.jsonl',
     schema: IncidentSchema,
-    unique: ['notes'] satisfies (keyof Incident)[],
+    unique: ['notes', 'datasetRecord'] satisfies (keyof Incident)[],
   },
   figures: {
     file: 'figures.jsonl',
