@@ -9,19 +9,19 @@ async function main(args: string[]): Promise<number> {
   const rest = outAt >= 0 ? args.filter((_, index) => index !== outAt && index !== outAt + 1) : args;
   const [kind, file] = rest;
   if (!IMPORT_KINDS.includes(kind as ImportKind) || file === undefined || (outAt >= 0 && !outDir)) {
-    console.error('usage: npm run import -- acled|ucdp FILE.csv [--out DIR]');
+    process.stderr.write(`${'usage: npm run import -- acled|ucdp FILE.csv [--out DIR]'}\n`);
     return 2;
   }
   const out = outDir ?? path.join('imported', `${kind}-${path.basename(file, path.extname(file))}`);
   try {
     const report = await importExport(kind as ImportKind, file, out, path.basename(file));
-    console.log(formatImportReport(report, out));
-    console.log(`check it with: npm run validate -- ${out}`);
+    process.stdout.write(`${formatImportReport(report, out)}\n`);
+    process.stdout.write(`${`check it with: npm run validate -- ${out}`}\n`);
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof ImportError || code === 'ENOENT' || (error as { code?: string }).code?.startsWith('CSV_')) {
-      console.error(`cannot import ${file}: ${(error as Error).message}`);
+      process.stderr.write(`${`cannot import ${file}: ${(error as Error).message}`}\n`);
       return 1;
     }
     throw error;

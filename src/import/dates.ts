@@ -9,15 +9,17 @@ export function parseExportDate(text: string): string | undefined {
   let year: number;
   let month: number;
   let day: number;
-  let match = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/);
-  if (match) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/))) {
-    [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = text.match(/^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/))) {
-    day = Number(match[1]);
-    month = MONTHS.indexOf((match[2] as string).slice(0, 3).toLowerCase()) + 1;
-    const digits = match[3] as string;
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/);
+  const legacy = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  const excel = text.match(/^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$/);
+  if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (legacy) {
+    [day, month, year] = [Number(legacy[1]), Number(legacy[2]), Number(legacy[3])];
+  } else if (excel) {
+    day = Number(excel[1]);
+    month = MONTHS.indexOf((excel[2] as string).slice(0, 3).toLowerCase()) + 1;
+    const digits = excel[3] as string;
     year = digits.length === 2 ? 2000 + Number(digits) : Number(digits);
   } else {
     return undefined;
