@@ -1,15 +1,16 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { DATASET_FILE_NAME } from '../dataset/loadDataset.js';
 import { RECORD_FILES } from '../dataset/recordFiles.js';
-import type { DatasetFile, Source } from '../dataset/schema.js';
+import type { Actor, DatasetFile, Source } from '../dataset/schema.js';
 import { ACLED_REQUIRED, acledIncident } from './acled.js';
 import { ActorTable } from './actors.js';
 import { CountryTable } from './countries.js';
-import { csvRows } from './csvRows.js';
+import { csvRows, ImportError } from './csvRows.js';
 import type { RowContext, RowResult } from './rowResult.js';
 import { UCDP_REQUIRED, ucdpIncident } from './ucdp.js';
 
@@ -41,7 +42,8 @@ const MAX_LISTED = 1000;
 /**
  * Imports an ACLED or UCDP GED CSV export into a data folder: `incidents.jsonl` written as the rows stream in
  * (memory grows with distinct ids, actors and countries, not with the file), then `dataset.json` with the import's
- * one source, and the source's text file. The folder is new data: `outDir` is overwritten.
+ * one source, and the source's text file. A folder that already holds a dataset (curated articles, the other
+ * dataset's import) keeps it: this import's records and source replace those of an earlier import of the same kind.
  * @param input a file path or a readable stream of the CSV
  * @param label how the source names the export (its file name)
  */
@@ -55,7 +57,10 @@ export async function importExport(
   await mkdir(path.join(outDir, 'sources'), { recursive: true });
   const sourceId = `${kind}-records`;
   const context: RowContext = { sourceId, actors: new ActorTable(spec.name), countries: new CountryTable() };
-  const out = createWriteStream(path.join(outDir, RECORD_FILES.incidents.file));
+  const existing = await existingDataset(outDir);
+  const recordsFile = path.join(outDir, RECORD_FILES.incidents.file);
+  const out = createWriteStream(`${recordsFile}.importing`);
+  await keepOtherRecords(recordsFile, sourceId, out);
   const firstLines = new Map<string, number>();
   const skipped: { line: number; reason: string }[] = [];
   const duplicates: { line: number; recordId: string; firstLine: number }[] = [];
@@ -89,6 +94,7 @@ export async function importExport(
     out.end();
     await once(out, 'finish');
   }
+  await rename(`${recordsFile}.importing`, recordsFile);
 
   const sourceFile = `sources/${sourceId}.txt`;
   const source: Source = {
@@ -113,11 +119,11 @@ export async function importExport(
       fr: `${imported} enregistrements importés de l'export ${spec.name} ${label} : le codage propre de ${spec.name}, pas des articles de presse.`,
     },
   };
-  const dataset: Omit<DatasetFile, 'incidents' | 'figures' | 'statements'> = {
+  const dataset = mergeInto(existing, {
     sources: [source],
     countries: context.countries.countries,
     actors: context.actors.actors,
-  };
+  });
   await writeFile(
     path.join(outDir, sourceFile),
     `${spec.name} export ${label}, imported ${new Date().toISOString().slice(0, 10)}: ${imported} records.\n`,
@@ -138,4 +144,64 @@ export function formatImportReport(report: Awaited<ReturnType<typeof importExpor
     ),
   ];
   return lines.join('\n');
+}
+
+type DatasetHead = Pick<DatasetFile, 'sources' | 'countries' | 'actors'> & Record<string, unknown>;
+
+/** The dataset already in the folder, as plain JSON (it is validated as a whole after the import); none if absent. */
+async function existingDataset(outDir: string): Promise<DatasetHead | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(outDir, DATASET_FILE_NAME), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as DatasetHead;
+  } catch (error) {
+    throw new ImportError(`${DATASET_FILE_NAME} in ${outDir} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Copies the folder's records that are not from an earlier import of this source, line by line. */
+async function keepOtherRecords(recordsFile: string, sourceId: string, out: NodeJS.WritableStream): Promise<void> {
+  let input: ReturnType<typeof createReadStream>;
+  try {
+    input = createReadStream(recordsFile);
+    await once(input, 'open');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const ours = `"sourceIds":["${sourceId}"]`;
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (line.trim() === '' || line.includes(ours)) continue;
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+}
+
+/** The folder's dataset with this import's source, countries and actors added (an actor's aliases merged). */
+function mergeInto(existing: DatasetHead | undefined, added: DatasetHead): DatasetHead {
+  if (!existing) return added;
+  const [source] = added.sources;
+  const actors = new Map<string, Actor>(existing.actors.map((actor) => [actor.id, actor]));
+  for (const actor of added.actors) {
+    const known = actors.get(actor.id);
+    if (!known) actors.set(actor.id, actor);
+    else {
+      const names = new Set([known.name, ...known.aliases]);
+      actors.set(actor.id, {
+        ...known,
+        aliases: [...known.aliases, ...actor.aliases.filter((alias) => !names.has(alias))],
+      });
+    }
+  }
+  const codes = new Set(existing.countries.map((country) => country.code));
+  return {
+    ...existing,
+    sources: [...existing.sources.filter((known) => known.id !== source?.id), ...added.sources],
+    countries: [...existing.countries, ...added.countries.filter((country) => !codes.has(country.code))],
+    actors: [...actors.values()],
+  };
 }

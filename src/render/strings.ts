@@ -132,6 +132,32 @@ export interface Strings {
   refusedText: Labels<Exclude<DatasetAccess, 'operator'>>;
   crashTitle: string;
   crashText: string;
+  datasetRecord: DatasetRecordStrings;
+}
+
+/** How a conflict dataset's record (ACLED, UCDP GED) and other sources' reports of the same attack are shown. */
+export interface DatasetRecordStrings {
+  /** "{dataset}'s own summary (record {id}), not a news quote". */
+  summaryTitle: string;
+  sourcesLine: string;
+  noSourcesNamed: string;
+  headlines: string;
+  originalSource: string;
+  eventType: string;
+  actors: string;
+  period: string;
+  acledEstimate: string;
+  acledEstimateNote: string;
+  acledNoneReported: string;
+  acledNoneReportedNote: string;
+  ucdpBest: string;
+  ucdpBestNote: string;
+  ucdpBySide: string;
+  sameAttackTitle: string;
+  otherReport: string;
+  agree: string;
+  differ: string;
+  neverAdded: string;
 }
 
 const tables: Record<Locale, Strings> = { en, nl, fr };
