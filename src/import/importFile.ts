@@ -36,6 +36,9 @@ export interface ImportReport {
   readonly duplicates: readonly { readonly line: number; readonly recordId: string; readonly firstLine: number }[];
 }
 
+/** Records written at a time: one write a record costs more than the records' JSON. */
+const WRITE_BATCH = 1000;
+
 /** Past this many, skipped rows and duplicates are counted but not listed one by one. */
 const MAX_LISTED = 1000;
 
@@ -68,6 +71,7 @@ export async function importExport(
   let duplicateCount = 0;
   let imported = 0;
   let latest = '';
+  const batch: string[] = [];
   try {
     for await (const row of csvRows(input, spec.required)) {
       const result = spec.toIncident(row, context);
@@ -88,8 +92,10 @@ export async function importExport(
       firstLines.set(incident.id, row.line);
       if (incident.date.value > latest) latest = incident.date.value;
       imported++;
-      if (!out.write(`${JSON.stringify(incident)}\n`)) await once(out, 'drain');
+      batch.push(JSON.stringify(incident));
+      if (batch.length === WRITE_BATCH && !out.write(`${batch.splice(0).join('\n')}\n`)) await once(out, 'drain');
     }
+    if (batch.length > 0) out.write(`${batch.join('\n')}\n`);
   } finally {
     out.end();
     await once(out, 'finish');
