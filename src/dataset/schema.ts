@@ -312,6 +312,8 @@ export const StatementSchema = z.object({
 });
 
 export const DatasetFileSchema = z.object({
+  /** Where editors find the JSON Schema of this file (docs/dataset.schema.json); the loader ignores it. */
+  $schema: z.string().optional(),
   sources: z.array(SourceSchema).min(1, 'the dataset needs at least one source'),
   countries: z.array(CountrySchema),
   actors: z.array(ActorSchema),

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../src/console/summaryText.js';
 import { buildDataset } from '../../src/dataset/dataset.js';
 import { summariseDataset } from '../../src/dataset/datasetSummary.js';
-import type { DatasetFile } from '../../src/dataset/schema.js';
-import { englishOf } from '../../src/dataset/schema.js';
+import { type DatasetFile, englishOf } from '../../src/dataset/schema.js';
 import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
@@ -53,13 +52,13 @@ describe('summariseDataset', () => {
     expect((await summaryOf(data)).period).toBeNull();
   });
 
-  it('GIVEN a summary THEN text with each count, each source (id, date, title) and the period', () => {
+  it('GIVEN a summary THEN text with each count, each source (id, date, English title) and the period', () => {
     const text = summaryText('data', {
       version: 'abc123',
       counts: { sources: 2, countries: 3, actors: 1, incidents: 6, figures: 5, statements: 4 },
       sources: [
         { id: 'a', title: 'First article', date: '2025-06' },
-        { id: 'bb', title: 'Second article', date: '2025-07-01' },
+        { id: 'bb', title: { en: 'Second article', fr: 'Deuxième article' }, date: '2025-07-01' },
       ],
       period: { earliest: '2025-05', latest: '2025-06-01' },
     });
@@ -87,7 +86,8 @@ describe('npm run validate', () => {
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/: valid, version [0-9a-f]{12}\n/);
     expect(stdout).toContain(`  incidents   ${data.incidents.length}\n`);
-    for (const source of data.sources) expect(stdout).toContain(`${source.date}     ${englishOf(source.title)}`);
+    for (const source of data.sources) expect(stdout).toContain(`${source.date}     ${englishOf(source.title)}\n`);
+    expect(stdout).not.toContain('[object');
     expect(stdout).toMatch(/\nperiod: \d{4}-\d{2}(-\d{2})? to \d{4}-\d{2}(-\d{2})? /);
   });
 

@@ -8,6 +8,7 @@ import type { DatasetFile, Quote } from '../../src/dataset/schema.js';
 import { normaliseWhitespace, quotableText } from '../../src/dataset/sourceText.js';
 import type { Locale } from '../../src/render/locale.js';
 import { renderAnswer } from '../../src/render/renderAnswer.js';
+import { JSON_SCHEMA_FILE } from '../../src/schemaDoc/datasetJsonSchema.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
 import { everyAnswer } from '../helpers/answers.js';
 import { quotesIn } from '../helpers/quotes.js';
@@ -93,6 +94,13 @@ describe('the data in data/', () => {
         );
       }
     }
+  });
+});
+
+describe('data/dataset.json and the JSON Schema', () => {
+  it('GIVEN a $schema key THEN it names the generated JSON Schema, so editors check the file against it', () => {
+    if (listed.$schema === undefined) return;
+    expect(path.resolve(DATA_DIR, listed.$schema)).toBe(JSON_SCHEMA_FILE);
   });
 });
 
