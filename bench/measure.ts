@@ -1,10 +1,13 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import Fuse from 'fuse.js';
 import { attack } from '../commands/attack.js';
 import { consoleOperator } from '../commands/command.js';
 import { answerAttack } from '../src/answers/attackAnswer.js';
+import { answerListOfIds } from '../src/answers/listAnswer.js';
+import { answerToll } from '../src/answers/tollAnswer.js';
 import { commandContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { loadDataset } from '../src/dataset/loadDataset.js';
@@ -49,9 +52,23 @@ const LOAD_RUNS = 3;
 interface Loaded {
   implementation: Implementation;
   loadMs: number;
+  openMs?: number;
+  processStartMs?: number;
+  rssAfterOpen?: number;
+  extra?: () => Promise<Record<string, number>>;
   /** Loads again, as at first, and tells how long it took; the result is dropped. */
   reloadMs: () => Promise<number>;
-  refresh?: () => Promise<Record<string, number>>;
+}
+
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+
+/** A fresh import: the index removed, then JSON/JSONL to a ready index, validation included. */
+async function importOnly(): Promise<Record<string, number>> {
+  rmSync(path.join(dataDir, '.index'), { recursive: true, force: true });
+  const start = performance.now();
+  const result = await loadDataset(dataDir);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 5)));
+  return { import_ms: round(performance.now() - start, 0), import_peak_rss_mb: peakRssMb() };
 }
 
 async function ours(): Promise<Loaded> {
@@ -62,10 +79,16 @@ async function ours(): Promise<Loaded> {
     const snapshot = await makeSnapshot(result.dataset, 'bench', dataDir);
     return { snapshot, loadMs: performance.now() - start };
   };
+  const openStart = performance.now();
   const { snapshot, loadMs } = await load();
   const store = new DatasetStore(snapshot);
   const config = loadConfig({ DATA_DIR: dataDir });
   const context = commandContext(store, config, createLogger('silent'), consoleOperator('bench'), 'en');
+  // From opening the index to the first answer, in this fresh process.
+  await attack.run(context, { options: { place: queries.prefixes[0] ?? 'warm' } });
+  const openMs = performance.now() - openStart;
+  // performance.now() counts from the process's start: node, tsx and the modules loaded too.
+  const processStartMs = performance.now();
   const implementation: Implementation = {
     complete: (query) => attack.complete(context, 'place', query),
     attack: (query) => attack.run(context, { options: { place: query } }),
@@ -77,17 +100,51 @@ async function ours(): Promise<Loaded> {
       return null;
     },
   };
-  // A refresh of the same size while the bot would be answering: how long is the event loop held at a time?
-  const refresh = async () => {
+  const extra = async () => {
+    const { dataset, index } = store.current();
+    const largest = [...dataset.countries].sort(
+      (a, b) => dataset.incidentsByCountry.count(b.code) - dataset.incidentsByCountry.count(a.code),
+    )[0];
+    const code = largest?.code ?? '';
+    let start = performance.now();
+    await answerToll(dataset, index, code);
+    const tollFirst = performance.now() - start;
+    const tollTimes = await timeEach([...Array(20).keys()], () => answerToll(dataset, index, code));
+    const listTimes = await timeEach([...Array(5).keys()], (page) => answerListOfIds(dataset, { country: code }, page));
+    const rssAfterQueries = rssMb();
+    // A refresh to changed data (a line more) while the bot would be answering: how long is the event loop held?
+    appendFileSync(path.join(dataDir, 'incidents.jsonl'), '\n');
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
-    const refreshStart = performance.now();
+    start = performance.now();
     const outcome = await store.refresh(() => loadDataset(dataDir), 'bench', dataDir);
     delay.disable();
     if (!outcome.ok) throw new Error('refresh failed');
-    return { refresh_ms: round(performance.now() - refreshStart, 0), refresh_max_block_ms: round(delay.max / 1e6, 1) };
+    return {
+      toll_first_ms: round(tollFirst, 0),
+      toll_p99_ms: round(percentile(tollTimes, 99), 3),
+      list_p99_ms: round(percentile(listTimes, 99), 1),
+      rss_mb_after_queries: rssAfterQueries,
+      refresh_ms: round(performance.now() - start, 0),
+      refresh_max_block_ms: round(delay.max / 1e6, 1),
+    };
   };
-  return { implementation, loadMs, reloadMs: async () => (await load()).loadMs, refresh };
+  return {
+    implementation,
+    loadMs,
+    openMs,
+    processStartMs,
+    rssAfterOpen: rssMb(),
+    reloadMs: async () => (await load()).loadMs,
+    extra,
+  };
+}
+
+/** A process that opens the index and answers a little, then reports its memory: one of four on the same index. */
+async function openOnly(): Promise<Record<string, number>> {
+  const loaded = await ours();
+  for (const query of queries.prefixes.slice(0, 50)) loaded.implementation.complete(query);
+  return { open_ms: round(loaded.openMs ?? 0, 0), rss_mb: rssMb() };
 }
 
 async function baseline(): Promise<Loaded> {
@@ -138,6 +195,10 @@ function accuracy(implementation: Implementation, table: readonly BenchQuery[]):
 }
 
 async function main(): Promise<void> {
+  if (mode === 'import' || mode === 'open') {
+    process.stdout.write(`${JSON.stringify(mode === 'import' ? await importOnly() : await openOnly())}\n`);
+    return;
+  }
   const loaded = mode === 'ours' ? await ours() : await baseline();
   const rssAfterLoad = peakRssMb();
   const { implementation } = loaded;
@@ -166,7 +227,14 @@ async function main(): Promise<void> {
     negatives_answered: table.filter((q) => q.expected === null && implementation.top(q.text) !== null).length,
     queries_timed: completeQueries.length,
   };
-  if (loaded.refresh) Object.assign(figures, await loaded.refresh(), { refresh_rss_mb: peakRssMb() });
+  if (loaded.openMs !== undefined) {
+    Object.assign(figures, {
+      open_ms: round(loaded.openMs, 0),
+      process_start_to_first_answer_ms: round(loaded.processStartMs ?? 0, 0),
+      rss_mb_after_open: loaded.rssAfterOpen,
+    });
+  }
+  if (loaded.extra) Object.assign(figures, await loaded.extra());
   // Loaded again only once everything else is measured: the loads' garbage weighs on no other figure.
   const loadTimes = [loaded.loadMs];
   while (loadTimes.length < LOAD_RUNS) loadTimes.push(await loaded.reloadMs());

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const OURS_BUDGET = 300;
 const baselineBudget = (incidents: number) => (incidents >= 1_000_000 ? 12 : incidents >= 100_000 ? 40 : 150);
 
 function measure(
-  mode: 'ours' | 'baseline',
+  mode: 'import' | 'open' | 'ours' | 'baseline',
   dataDir: string,
   queriesFile: string,
   budget: number,
@@ -46,6 +46,21 @@ function measure(
   return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 }
 
+/** `measure`, in a process running beside others. */
+function measureAsync(mode: 'open', dataDir: string, queriesFile: string): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'measure.ts'), mode, dataDir, queriesFile, '0'],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>);
+      },
+    );
+  });
+}
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const results = [];
 for (const incidents of sizes) {
@@ -55,8 +70,16 @@ for (const incidents of sizes) {
     const generated = generateDataset(incidents, dir);
     const queriesFile = path.join(dir, 'queries.json');
     writeFileSync(queriesFile, JSON.stringify(buildQuerySet(generated, 100)));
+    log(`${incidents} incidents: importing…`);
+    const imported = measure('import', dir, queriesFile, 0);
+    log(`${incidents} incidents: four processes opening the index…`);
+    const four = await Promise.all([0, 1, 2, 3].map(() => measureAsync('open', dir, queriesFile)));
     log(`${incidents} incidents: measuring ours…`);
-    const ours = measure('ours', dir, queriesFile, OURS_BUDGET);
+    const ours: Record<string, number> = {
+      ...imported,
+      ...measure('ours', dir, queriesFile, OURS_BUDGET),
+      rss_mb_4_processes: four.reduce((total, figures) => total + (figures.rss_mb ?? 0), 0),
+    };
     log(`${incidents} incidents: measuring plain fuse.js…`);
     const baseline = measure('baseline', dir, queriesFile, baselineBudget(incidents));
     results.push({ incidents, places: generated.placeNames.length, ours, baseline });
@@ -77,6 +100,15 @@ if (json) {
     'load_ms',
     'rss_mb',
     'top1',
+    'import_ms',
+    'open_ms',
+    'process_start_to_first_answer_ms',
+    'rss_mb_after_open',
+    'rss_mb_after_queries',
+    'rss_mb_4_processes',
+    'toll_first_ms',
+    'toll_p99_ms',
+    'list_p99_ms',
   ];
   const lines = [
     `machine: ${machine}`,

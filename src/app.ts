@@ -1,5 +1,6 @@
 import type { CommandContext, Requester } from '../commands/command.js';
 import type { Config } from './config.js';
+import { removeOldIndexes } from './dataset/indexFiles.js';
 import { loadDataset } from './dataset/loadDataset.js';
 import { formatProblem } from './dataset/problems.js';
 import { StartupError } from './failures.js';
@@ -21,6 +22,8 @@ export async function openStore(config: Config, loadedBy: string): Promise<Datas
       ].join('\n'),
     );
   }
+  // Index files of data that has changed since are of no use to anyone.
+  if (result.dataset.file) await removeOldIndexes(config.DATA_DIR, result.dataset.file).catch(() => undefined);
   return new DatasetStore(await makeSnapshot(result.dataset, loadedBy, config.DATA_DIR));
 }
 

@@ -34,6 +34,12 @@ export const ConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   DATASET_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Bot processes (discord.js shards) on one read-only index: a number, or `auto` for Discord's recommendation. */
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, 'expected auto or a number of shards (1 or more)')
+    .default('1')
+    .transform((value): number | 'auto' => (value === 'auto' ? 'auto' : Number(value))),
   /** Set to anything: the console prints no colours (https://no-color.org). */
   NO_COLOR: z.string().optional(),
 });

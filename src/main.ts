@@ -17,6 +17,18 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL, [token]);
+  if (config.SHARD_COUNT !== 1) {
+    const { runShards } = await import('./bot/runShards.js');
+    const manager = await runShards(config, token, logger);
+    const stopAll = (signal: string) => {
+      logger.info({ signal }, 'shutting down the shards');
+      for (const shard of manager.shards.values()) shard.kill();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => stopAll('SIGINT'));
+    process.once('SIGTERM', () => stopAll('SIGTERM'));
+    return;
+  }
   const { startBot } = await import('./bot/startBot.js');
   const bot = await startBot(config, token, logger);
   const stop = (signal: string) => {

@@ -44,7 +44,11 @@ export function answerAttack(dataset: Dataset, index: SearchIndex, query: string
   if (incidents.total === 1 && only) {
     const [match] = result.matches;
     const via = match?.entry.targets.find(
-      (target) => target.kind === 'incidents' && target.incidentIds.includes(only.id),
+      (target) =>
+        target.kind === 'incidents' &&
+        target.placeIds.some((place) =>
+          dataset.incidentsByPlace.get(String(place))?.some((incident) => incident.id === only.id),
+        ),
     );
     const matchedVia =
       match && via?.kind === 'incidents' && via.via !== 'name' && via.via !== 'alias'
@@ -82,8 +86,7 @@ function incidentsOf(
       }
     };
     for (const target of entry.targets) {
-      if (target.kind === 'incidents') for (const id of target.incidentIds) take(dataset.incidentsById.get(id));
-      else for (const incident of incidentsOfGroup(dataset, target)) take(incident);
+      for (const incident of incidentsOfGroup(dataset, target)) take(incident);
     }
     if (first.length < limit) first.push(...mostRecent(fresh, limit - first.length));
   }
@@ -109,32 +112,33 @@ function mostRecent(incidents: readonly Incident[], count: number): Incident[] {
  * so nothing is sorted.
  */
 export function countIncidents(dataset: Dataset, entry: GazetteerEntry): { count: number; only: Incident | undefined } {
-  const idLists: (readonly string[])[] = [];
-  let inGroups = 0;
+  // Two targets (a name of some places, an alias of others) may share places: each place counts once.
+  const places = new Set<number>();
+  let count = 0;
   for (const target of entry.targets) {
-    if (target.kind === 'incidents') idLists.push(target.incidentIds);
-    else inGroups += groupOf(dataset, target).count(groupKey(target));
+    if (target.kind !== 'incidents') count += groupOf(dataset, target).count(groupKey(target));
+    else for (const place of target.placeIds) places.add(place);
   }
-  // A list names each incident once; two lists (a name of some places, an alias of others) may share some.
-  // Most names have one list, counted without building a set of its ids.
-  const ids = idLists.length === 1 ? (idLists[0] as readonly string[]) : [...new Set(idLists.flat())];
-  const count = ids.length + inGroups;
-  const [onlyId] = ids;
-  return { count, only: count === 1 && onlyId ? dataset.incidentsById.get(onlyId) : undefined };
+  for (const place of places) count += dataset.incidentsByPlace.count(String(place));
+  if (count !== 1) return { count, only: undefined };
+  const [only] = entry.targets.flatMap((target) => incidentsOfGroup(dataset, target));
+  return { count, only };
 }
 
-type GroupTarget = Exclude<NameTarget, { kind: 'incidents' }>;
-
-function groupOf(dataset: Dataset, target: GroupTarget): RecordGroups<Incident> {
+function groupOf(dataset: Dataset, target: NameTarget): RecordGroups<Incident> {
+  if (target.kind === 'incidents') return dataset.incidentsByPlace;
   return target.kind === 'country' ? dataset.incidentsByCountry : dataset.incidentsByActor;
 }
 
-function groupKey(target: GroupTarget): string {
+function groupKey(target: Exclude<NameTarget, { kind: 'incidents' }>): string {
   return target.kind === 'country' ? target.code : target.actorId;
 }
 
-/** A country's or a group's incidents, in dataset order. */
-function incidentsOfGroup(dataset: Dataset, target: GroupTarget): readonly Incident[] {
+/** The incidents of a target's places, its country or its group, in dataset order. */
+function incidentsOfGroup(dataset: Dataset, target: NameTarget): readonly Incident[] {
+  if (target.kind === 'incidents') {
+    return target.placeIds.flatMap((place) => dataset.incidentsByPlace.get(String(place)) ?? []);
+  }
   return groupOf(dataset, target).get(groupKey(target)) ?? [];
 }
 

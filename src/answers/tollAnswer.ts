@@ -1,4 +1,3 @@
-import { CHUNK_SIZE, forEachChunked, mapChunked, pause } from '../dataset/chunked.js';
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import { type Country, englishOf, type Figure, type Incident, type LocalText } from '../dataset/schema.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -18,10 +17,7 @@ import {
 import { countryOf } from './attackAnswer.js';
 import { largest, sumValues } from './figureValues.js';
 
-/**
- * `/toll`: one country's reported toll, or with no country the whole region's. Worked out in chunks (a country
- * can have 300,000 attacks): other interactions are answered meanwhile, and the bot can defer this reply in time.
- */
+/** `/toll`: one country's reported toll, or with no country the whole region's. */
 export async function answerToll(dataset: Dataset, index: SearchIndex, query: string | undefined): Promise<Answer> {
   const sources = dataset.sources;
   if (query === undefined || query.trim() === '') return { kind: 'region', toll: await regionToll(dataset), sources };
@@ -77,77 +73,81 @@ export function countryToll(dataset: Dataset, country: Country): Promise<Country
  * several attacks counts once.
  */
 async function workOutCountryToll(dataset: Dataset, country: Country): Promise<CountryToll> {
-  const incidents = await mostRecentFirst(await dataset.incidentsByCountry.getInChunks(country.code));
+  // Other interactions are answered between the reads of a large country's records.
+  await otherWork();
+  const incidents = mostRecentFirst(dataset.incidentsByCountry.get(country.code) ?? []);
+  await otherWork();
   const inCountry = new Set<string>();
   // By id: the dataset puts a record together anew each time it is asked for, and a figure about two attacks
   // comes once with each.
   const figuresOfIncidents = new Map<string, Figure>();
   const statements = new Map<string, StatementView>();
-  await forEachChunked(incidents, (incident) => {
+  for (const incident of incidents) {
     inCountry.add(incident.id);
     for (const figure of dataset.figuresByIncident.get(incident.id) ?? []) figuresOfIncidents.set(figure.id, figure);
     for (const statement of dataset.statementsByIncident.get(incident.id) ?? []) {
       if (!statements.has(statement.id)) statements.set(statement.id, statementView(dataset, statement));
     }
-  });
+  }
   for (const view of countryStatements(dataset, country.code)) statements.set(view.statement.id, view);
   const figures = [...figuresOfIncidents.values()];
+  await otherWork();
 
   // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
   const ownFiguresByCounts = new Map<Figure['counts'], { reports: Figure[]; claims: Figure[] }>();
-  await forEachChunked(figures, (figure) => {
-    if (figure.scope.kind !== 'incidents' || !figure.scope.incidentIds.every((id) => inCountry.has(id))) return;
+  for (const figure of figures) {
+    if (figure.scope.kind !== 'incidents' || !figure.scope.incidentIds.every((id) => inCountry.has(id))) continue;
     let ofKind = ownFiguresByCounts.get(figure.counts);
     if (!ofKind) {
       ofKind = { reports: [], claims: [] };
       ownFiguresByCounts.set(figure.counts, ofKind);
     }
     (figure.status === 'claimed_by_perpetrator' ? ofKind.claims : ofKind.reports).push(figure);
-  });
+  }
 
   const roles = new Map<Figure, TollRole>();
   const totals: TollTotal[] = [];
   for (const [counts, { reports, claims }] of ownFiguresByCounts) {
     const reportedIncidents = new Set<string>();
-    await forEachChunked(reports, (figure) => {
+    for (const figure of reports) {
       for (const id of incidentIdsIn(figure.scope)) reportedIncidents.add(id);
-    });
+    }
 
-    const countedReports = await mapChunked(await overlapClusters(reports), (cluster) => {
+    const countedReports = overlapClusters(reports).map((cluster) => {
       const counted = largest(cluster) as Figure;
       for (const figure of cluster) roles.set(figure, figure === counted ? 'counted' : 'overlap');
       return counted;
     });
     const claimsAlone: Figure[] = [];
-    await forEachChunked(claims, (claim) => {
+    for (const claim of claims) {
       const alone = !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id));
       roles.set(claim, alone ? 'claim_only_source' : 'claim_overlaps_report');
       if (alone) claimsAlone.push(claim);
-    });
-    const countedClaims = await mapChunked(await overlapClusters(claimsAlone), (cluster) => largest(cluster) as Figure);
+    }
+    const countedClaims = overlapClusters(claimsAlone).map((cluster) => largest(cluster) as Figure);
 
     totals.push({
       counts,
       reported: sumValues(countedReports.map((figure) => figure.value)),
       claimedOnly: sumValues(countedClaims.map((figure) => figure.value)),
       claimants: uniqueTexts(countedClaims.map((figure) => figure.saidBy.label)),
-      reports: await mapChunked(countedReports, (figure) => figureView(dataset, figure)),
-      claims: await mapChunked(countedClaims, (figure) => figureView(dataset, figure)),
+      reports: countedReports.map((figure) => figureView(dataset, figure)),
+      claims: countedClaims.map((figure) => figureView(dataset, figure)),
     });
   }
 
   const covered = new Set<string>();
   const statuses = new Set<Figure['status']>();
   const views: CountryToll['figures'][number][] = [];
-  await forEachChunked(figures, (figure) => {
+  for (const figure of figures) {
     for (const id of incidentIdsIn(figure.scope)) covered.add(id);
     statuses.add(figure.status);
     views.push({ ...figureView(dataset, figure), role: roles.get(figure) ?? 'overlap' });
-  });
+  }
   const incidentsWithoutFigures: Incident[] = [];
-  await forEachChunked(incidents, (incident) => {
+  for (const incident of incidents) {
     if (!covered.has(incident.id)) incidentsWithoutFigures.push(incident);
-  });
+  }
   return {
     country,
     incidents,
@@ -159,34 +159,15 @@ async function workOutCountryToll(dataset: Dataset, country: Country): Promise<C
   };
 }
 
-/**
- * Most recent first, as `byDateDescending` orders them, sorted a date at a time with pauses between: one sort of
- * 300,000 attacks held the event loop for half a second.
- */
-async function mostRecentFirst(incidents: readonly Incident[]): Promise<Incident[]> {
-  const byDate = new Map<string, Incident[]>();
-  await forEachChunked(incidents, (incident) => {
-    const sameDate = byDate.get(incident.date.value);
-    if (sameDate) sameDate.push(incident);
-    else byDate.set(incident.date.value, [incident]);
-  });
-  const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a < b ? 1 : -1));
-  const sorted: Incident[] = [];
-  let sinceLastPause = 0;
-  for (const date of dates) {
-    const sameDate = (byDate.get(date) as Incident[]).sort(byDateDescending);
-    for (const incident of sameDate) sorted.push(incident);
-    sinceLastPause += sameDate.length;
-    if (sinceLastPause >= CHUNK_SIZE) {
-      sinceLastPause = 0;
-      await pause();
-    }
-  }
-  return sorted;
+const otherWork = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Most recent first, as `byDateDescending` orders them. */
+function mostRecentFirst(incidents: readonly Incident[]): Incident[] {
+  return [...incidents].sort(byDateDescending);
 }
 
 /** Groups figures that share an attack, directly or through another figure (union-find: linear in figures). */
-async function overlapClusters(figures: readonly Figure[]): Promise<Figure[][]> {
+function overlapClusters(figures: readonly Figure[]): Figure[][] {
   const parent = new Map<string, string>();
   const root = (id: string): string => {
     let current = id;
@@ -196,23 +177,23 @@ async function overlapClusters(figures: readonly Figure[]): Promise<Figure[][]> 
     }
     return current;
   };
-  await forEachChunked(figures, (figure) => {
+  for (const figure of figures) {
     const [first, ...others] = incidentIdsIn(figure.scope);
-    if (first === undefined) return;
+    if (first === undefined) continue;
     if (!parent.has(first)) parent.set(first, first);
     for (const id of others) {
       if (!parent.has(id)) parent.set(id, id);
       parent.set(root(id), root(first));
     }
-  });
+  }
   const clusters = new Map<string, Figure[]>();
-  await forEachChunked(figures, (figure) => {
+  for (const figure of figures) {
     const [first] = incidentIdsIn(figure.scope);
     const key = first === undefined ? figure.id : root(first);
     const cluster = clusters.get(key);
     if (cluster) cluster.push(figure);
     else clusters.set(key, [figure]);
-  });
+  }
   return [...clusters.values()];
 }
 

@@ -1,4 +1,3 @@
-import { forEachIndexChunked } from './chunked.js';
 import type { Dataset } from './dataset.js';
 import type { Source } from './schema.js';
 
@@ -18,7 +17,7 @@ export interface DatasetSummary {
   readonly period: { readonly earliest: string; readonly latest: string } | null;
 }
 
-/** Sums a dataset up without changing it; the dates are gathered a distinct value at a time, as records share them. */
+/** Sums a dataset up without changing it. */
 export async function summariseDataset(dataset: Dataset): Promise<DatasetSummary> {
   return {
     version: dataset.version,
@@ -31,25 +30,6 @@ export async function summariseDataset(dataset: Dataset): Promise<DatasetSummary
       statements: dataset.statements.length,
     },
     sources: dataset.sources.map(({ id, title, date }) => ({ id, title, date })),
-    period: await incidentPeriod(dataset),
+    period: dataset.period,
   };
-}
-
-/**
- * Dates are ISO text of a day or a month ("2025-05-24", "2025-05"), which sort by plain comparison: a month sorts
- * before its days, so a month-precision date is the earliest of its month and, as the latest, may hide later days.
- */
-async function incidentPeriod(dataset: Dataset): Promise<DatasetSummary['period']> {
-  const { incidents } = dataset;
-  let earliest: string | undefined;
-  let latest: string | undefined;
-  const see = (row: number) => {
-    const date = incidents.field(row, 'date')?.value;
-    if (date === undefined) return;
-    if (earliest === undefined || date < earliest) earliest = date;
-    if (latest === undefined || date > latest) latest = date;
-  };
-  const coded = await incidents.forEachCode('date', (_code, rows) => see(rows[0] as number));
-  if (!coded) await forEachIndexChunked(incidents.length, see);
-  return earliest === undefined || latest === undefined ? null : { earliest, latest };
 }

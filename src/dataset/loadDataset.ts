@@ -1,30 +1,48 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { crossCheck, type LocateRecord } from './crossCheck.js';
-import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
-import { buildDataset, type Dataset } from './dataset.js';
-import { formatPath, type Problem, recordIdAt } from './problems.js';
-import { readRecordFiles } from './readRecordFiles.js';
-import { describeIoError, MAX_PROBLEMS, RECORD_FILES } from './recordFiles.js';
-import { DatasetFileSchema } from './schema.js';
-import { quotableText } from './sourceText.js';
-import { TablesBuilder } from './tablesBuilder.js';
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from './dataset.js';
+import {
+  CODE_VERSION,
+  DATASET_FILE_NAME,
+  type ImportRequest,
+  type ImportResult,
+  importDataset,
+} from './importDataset.js';
+import { findCurrentIndex, openIndexFile } from './indexFiles.js';
+import type { Problem } from './problems.js';
+import { RECORD_FILES, RECORD_KINDS } from './recordFiles.js';
+import { openDataset } from './repository.js';
 
-export const DATASET_FILE_NAME = 'dataset.json';
+export { DATASET_FILE_NAME };
 
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
-/** Loads `dataset.json`, any `.jsonl` record files and the source texts they name from a dataset folder. */
+/**
+ * Below this many bytes of JSON an import runs on the calling thread: starting a worker thread (with the TypeScript
+ * loader) takes longer than the whole import, which holds the event loop only briefly.
+ */
+const IN_THREAD_BYTES = 256 << 10;
+
+/**
+ * The dataset of a folder: its index file when the files have not changed since it was built, else an import of
+ * `dataset.json`, any `.jsonl` record files and the source texts they name.
+ */
 export async function loadDataset(dataDir: string): Promise<LoadResult> {
-  const file = path.join(dataDir, DATASET_FILE_NAME);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [{ file, path: '', reason: `cannot read the file (${describeIoError(error)})` }] };
+  const current = await findCurrentIndex(dataDir, CODE_VERSION);
+  if (current) {
+    try {
+      return { ok: true, dataset: openDataset(openIndexFile(current), current) };
+    } catch {
+      // Removed or unreadable since it was found: imported again below.
+    }
   }
-  return parseDataset(text, { dataDir, file });
+  return imported({ dataDir, file: path.join(dataDir, DATASET_FILE_NAME) });
+}
+
+/** An index file another process wrote and checked (a refresh in another shard), opened for reading. */
+export function openIndexedDataset(file: string): Dataset {
+  return openDataset(openIndexFile(file), file);
 }
 
 /**
@@ -35,82 +53,41 @@ export async function loadDataset(dataDir: string): Promise<LoadResult> {
  * @param where.file how problems name the JSON's origin
  */
 export async function parseDataset(text: string, where: { dataDir: string; file: string }): Promise<LoadResult> {
-  const { dataDir, file } = where;
-  const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
-  if (text.trim() === '') return fail([{ file, path: '', reason: 'the file is empty' }]);
+  return imported({ ...where, text });
+}
 
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail([{ file, path: '', reason: `not valid JSON (${(error as Error).message})` }]);
-  }
-  const parsed = DatasetFileSchema.safeParse(json);
-  if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map((issue) => {
-        const record = recordIdAt(json, issue.path);
-        return {
-          file,
-          ...(record === undefined ? {} : { record }),
-          path: formatPath(issue.path),
-          reason: issue.message,
-        };
-      }),
-    );
-  }
-  const data = parsed.data;
-  const hash = createHash('sha256').update(text);
-  const problems: Problem[] = [];
+async function imported(request: ImportRequest): Promise<LoadResult> {
+  const result = (await inWorker(request)) ? await importInWorker(request) : await importDataset(request);
+  if (!result.ok) return result;
+  return { ok: true, dataset: openDataset(openIndexFile(result.file), result.file) };
+}
 
-  // Records from dataset.json come first, then each line of the .jsonl file: problems name the line.
-  const tables = new TablesBuilder();
-  tables.addRecords(data);
-  const lineNumbers = await readRecordFiles(dataDir, problems, hash, tables);
-  const inJson = { incidents: data.incidents.length, figures: data.figures.length, statements: data.statements.length };
-  const locate: LocateRecord = (kind, index) =>
-    index < inJson[kind]
-      ? { file, path: `${kind}[${index}]` }
-      : {
-          file: path.join(dataDir, RECORD_FILES[kind].file),
-          path: `line ${lineNumbers[kind].at(index - inJson[kind])}`,
-        };
+/** Whether the import is large enough to be worth a thread of its own. */
+async function inWorker(request: ImportRequest): Promise<boolean> {
+  const files = [
+    ...(request.text === undefined ? [path.join(request.dataDir, DATASET_FILE_NAME)] : []),
+    ...RECORD_KINDS.map((kind) => path.join(request.dataDir, RECORD_FILES[kind].file)),
+  ];
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0));
+  const bytes = sizes.reduce((total, size) => total + size, request.text?.length ?? 0);
+  return bytes >= IN_THREAD_BYTES;
+}
 
-  const quotableTexts = new Map<string, string>();
-  for (const [index, source] of data.sources.entries()) {
-    const resolved = await resolveDataFile(dataDir, source.file, SOURCES_FOLDER);
-    if (!resolved.ok) {
-      problems.push({ file, record: source.id, path: `sources[${index}].file`, reason: resolved.reason });
-      continue;
-    }
-    const sourceFile = resolved.path;
-    try {
-      const sourceText = await readFile(sourceFile, 'utf8');
-      hash.update(sourceText);
-      const quotable = quotableText(sourceText, source.header);
-      if (quotable === undefined) {
-        problems.push({
-          file,
-          record: source.id,
-          path: `sources[${index}].header`,
-          reason: `${sourceFile} does not start with it`,
-        });
-      } else {
-        quotableTexts.set(source.id, quotable);
-      }
-    } catch (error) {
-      problems.push({
-        file,
-        record: source.id,
-        path: `sources[${index}].file`,
-        reason: `cannot read ${sourceFile} (${describeIoError(error)})`,
-      });
-    }
-  }
-  if (problems.length > 0) return fail(problems);
-
-  const records = tables.finish(data);
-  const checked = await crossCheck(records, quotableTexts, file, locate);
-  if (checked.problems.length > 0) return fail(checked.problems.slice(0, MAX_PROBLEMS));
-  return { ok: true, dataset: await buildDataset(records, hash.digest('hex').slice(0, 12), checked.positions) };
+/** The import on a worker thread: this thread goes on answering meanwhile. */
+export function importInWorker(request: ImportRequest): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: request });
+    let settled = false;
+    worker.once('message', (result: ImportResult) => {
+      settled = true;
+      resolve(result);
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the import thread stopped (exit code ${code})`));
+    });
+  });
 }

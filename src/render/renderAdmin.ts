@@ -112,6 +112,7 @@ export function renderRefresh(outcome: RefreshOutcome, locale: Locale): MessageP
           previous: outcome.previous.dataset.version,
           origin: inert(outcome.current.origin),
         }),
+        ...(outcome.shards ? [fill(strings.refreshedShards, { ...outcome.shards })] : []),
         ...(fields.length === 0 ? [strings.noRecordChanged] : []),
       ].join('\n'),
       colour: Colour.confirmed,

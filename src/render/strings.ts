@@ -115,6 +115,8 @@ export interface Strings {
   statusTitle: string;
   refreshedTitle: string;
   refreshedText: string;
+  /** With several bot processes (shards): how many serve the new version. */
+  refreshedShards: string;
   /** The refresh's changes, a field a kind of record: "Figures (1 changed)", then "changed: `fig-…`". */
   recordKinds: Labels<'sources' | 'countries' | 'actors' | 'incidents' | 'figures' | 'statements'>;
   recordChanges: Labels<'added' | 'removed' | 'changed'>;

@@ -1,8 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { forEachIndexChunked } from '../dataset/chunked.js';
-import type { Dataset } from '../dataset/dataset.js';
-import { positionsById } from '../dataset/positions.js';
-import type { RecordTable } from '../dataset/recordTable.js';
+import type { Dataset, RecordList } from '../dataset/dataset.js';
 
 /** Every kind of record a dataset holds, in the order `dataset.json` lists them. */
 export const DIFF_KINDS = ['sources', 'countries', 'actors', 'incidents', 'figures', 'statements'] as const;
@@ -24,20 +21,19 @@ export function hasChanges(changes: IdChanges): boolean {
 
 /**
  * Compares two datasets record by record, by id. Records are compared by content, not by their JSON text: keys
- * written in another order are no change. The tables are compared in chunks, as large datasets take a while.
+ * written in another order are no change.
  */
 export async function diffDatasets(before: Dataset, after: Dataset): Promise<DatasetDiff> {
   return {
     sources: diffList(before.sources, after.sources, (source) => source.id),
     countries: diffList(before.countries, after.countries, (country) => country.code),
     actors: diffList(before.actors, after.actors, (actor) => actor.id),
-    incidents: await diffTable(before.incidents, after.incidents),
-    figures: await diffTable(before.figures, after.figures),
-    statements: await diffTable(before.statements, after.statements),
+    incidents: diffRecords(before.incidents, after.incidents, before.incidentsById),
+    figures: diffRecords(before.figures, after.figures, byIdIn(before.figures)),
+    statements: diffRecords(before.statements, after.statements, byIdIn(before.statements)),
   };
 }
 
-/** The few sources, countries and actors, kept as plain arrays. */
 function diffList<T>(before: readonly T[], after: readonly T[], idOf: (item: T) => string): IdChanges {
   const old = new Map(before.map((item) => [idOf(item), item]));
   const kept = new Set(after.map(idOf));
@@ -52,24 +48,29 @@ function diffList<T>(before: readonly T[], after: readonly T[], idOf: (item: T) 
   return { added, removed, changed };
 }
 
-async function diffTable<T extends { readonly id: string }>(
-  before: RecordTable<T>,
-  after: RecordTable<T>,
-): Promise<IdChanges> {
-  const beforeRows = await positionsById(before.ids);
-  const afterRows = await positionsById(after.ids);
+/** The first record of each id: what the dataset's look-ups by id answer. */
+function byIdIn<T extends { readonly id: string }>(records: RecordList<T>): { get(id: string): T | undefined } {
+  const byId = new Map<string, T>();
+  for (const record of records) if (!byId.has(record.id)) byId.set(record.id, record);
+  return byId;
+}
+
+function diffRecords<T extends { readonly id: string }>(
+  before: RecordList<T>,
+  after: RecordList<T>,
+  beforeById: { get(id: string): T | undefined },
+): IdChanges {
+  const afterIds = new Set<string>();
   const added: string[] = [];
   const changed: string[] = [];
-  await forEachIndexChunked(after.length, (row) => {
-    const id = after.ids.at(row) as string;
-    const oldRow = beforeRows.get(id);
-    if (oldRow === undefined) added.push(id);
-    else if (!isDeepStrictEqual(before.at(oldRow), after.at(row))) changed.push(id);
-  });
-  const removed: string[] = [];
-  await forEachIndexChunked(before.length, (row) => {
-    const id = before.ids.at(row) as string;
-    if (!afterRows.has(id)) removed.push(id);
-  });
-  return { added, removed, changed };
+  for (const record of after) {
+    if (afterIds.has(record.id)) continue;
+    afterIds.add(record.id);
+    const previous = beforeById.get(record.id);
+    if (previous === undefined) added.push(record.id);
+    else if (!isDeepStrictEqual(previous, record)) changed.push(record.id);
+  }
+  const removed = new Set<string>();
+  for (const id of before.ids) if (!afterIds.has(id)) removed.add(id);
+  return { added, removed: [...removed], changed };
 }

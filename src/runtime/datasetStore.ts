@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Dataset } from '../dataset/dataset.js';
+import { removeOldIndexes } from '../dataset/indexFiles.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
 import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
@@ -16,9 +18,18 @@ export interface Snapshot {
   readonly origin: string;
 }
 
+/** How many bot processes serve the new version, of how many: a refresh in one shard switches them all. */
+export interface ShardsServing {
+  readonly serving: number;
+  readonly total: number;
+}
+
 export type RefreshOutcome =
-  | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff }
+  | { ok: true; previous: Snapshot; current: Snapshot; diff: DatasetDiff; shards?: ShardsServing }
   | { ok: false; problems: readonly Problem[]; serving: Snapshot };
+
+/** How long a replaced dataset stays open for the answers that were reading it when it was replaced. */
+const CLOSE_REPLACED_AFTER_MS = 60_000;
 
 export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
   return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
@@ -31,6 +42,8 @@ export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: s
 export class DatasetStore {
   private snapshot: Snapshot;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Tells the other shard processes to serve a new index file; set in a shard. */
+  private peers: ((snapshot: Snapshot) => Promise<ShardsServing>) | undefined;
 
   constructor(initial: Snapshot) {
     this.snapshot = initial;
@@ -57,10 +70,44 @@ export class DatasetStore {
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
-      return { ok: true, previous, current: next, diff: await diffDatasets(previous.dataset, next.dataset) };
+      const diff = await diffDatasets(previous.dataset, next.dataset);
+      this.retire(previous.dataset, next.dataset);
+      const shards = this.peers ? await this.peers(next) : undefined;
+      return { ok: true, previous, current: next, diff, ...(shards ? { shards } : {}) };
     };
     const outcome = this.queue.then(run, run);
     this.queue = outcome.catch(() => undefined);
     return outcome;
+  }
+
+  /** In a shard: how a refresh here reaches the other shards. */
+  shareWith(peers: (snapshot: Snapshot) => Promise<ShardsServing>): void {
+    this.peers = peers;
+  }
+
+  /** Serves a dataset another process imported and checked (a refresh in another shard), after queued refreshes. */
+  adopt(dataset: Dataset, loadedBy: string, origin: string): Promise<void> {
+    const run = async () => {
+      const next = await makeSnapshot(dataset, loadedBy, origin);
+      const previous = this.snapshot;
+      this.snapshot = next;
+      this.retire(previous.dataset, next.dataset);
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /**
+   * Closes a replaced dataset once the answers reading it are done, and removes the index files no longer served.
+   * The same file served again (a refresh of unchanged data) stays open.
+   */
+  private retire(replaced: Dataset, serving: Dataset): void {
+    if (replaced === serving) return;
+    const timer = setTimeout(() => replaced.close(), CLOSE_REPLACED_AFTER_MS);
+    timer.unref();
+    if (serving.file && replaced.file !== serving.file) {
+      removeOldIndexes(path.dirname(path.dirname(serving.file)), serving.file).catch(() => undefined);
+    }
   }
 }

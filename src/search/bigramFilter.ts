@@ -1,5 +1,3 @@
-import { forEachChunked } from '../dataset/chunked.js';
-
 /**
  * Narrows thousands of names to the few that share the most letter pairs with a query, so that fuse.js
  * scores a short list instead of the whole gazetteer. A name within two typos of the query shares most of its
@@ -8,10 +6,9 @@ import { forEachChunked } from '../dataset/chunked.js';
 export class BigramFilter {
   private readonly shared: Uint16Array;
 
-  /** Built in chunks, like the rest of a refresh. */
-  static async build(keys: readonly string[]): Promise<BigramFilter> {
+  static build(keys: readonly string[]): BigramFilter {
     const postings = new Map<string, number[]>();
-    await forEachChunked(keys, (key, index) => {
+    keys.forEach((key, index) => {
       for (const bigram of new Set(bigrams(key))) {
         const list = postings.get(bigram);
         if (list) list.push(index);

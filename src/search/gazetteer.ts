@@ -1,12 +1,14 @@
-import { CHUNK_SIZE, pause } from '../dataset/chunked.js';
 import type { Dataset } from '../dataset/dataset.js';
 import { everyVariantOf } from '../dataset/schema.js';
 import { normaliseForSearch } from './normalise.js';
 
 /** What a name can stand for. */
 export type NameTarget =
-  /** The incidents a name is a place name, alias, nearby place or admin area of: one target for all of them. */
-  | { kind: 'incidents'; incidentIds: string[]; via: 'name' | 'alias' | 'nearby' | 'admin_area' }
+  /**
+   * The places (`PlaceEntry` ids) a name is the name, an alias, a nearby place or the admin area of: one target for
+   * all of them, whose incidents the dataset looks up.
+   */
+  | { kind: 'incidents'; placeIds: number[]; via: 'name' | 'alias' | 'nearby' | 'admin_area' }
   | { kind: 'country'; code: string }
   | { kind: 'actor'; actorId: string };
 
@@ -45,46 +47,21 @@ export async function buildGazetteer(dataset: Dataset, kinds: ReadonlySet<Target
   const add = (name: string, target: NameTarget) => entryOf(name)?.targets.push(target);
 
   if (kinds.has('incidents')) {
-    // A million incidents name a few thousand places: their ids are gathered by place, and each place's names
-    // are looked at once.
-    const { incidents } = dataset;
-    const byPlace: { row: number; ids: string[] }[] = [];
-    await incidents.forEachCode('place', (_, rows) => {
-      const ids: string[] = [];
-      for (const row of rows) ids.push(incidents.ids.at(row) as string);
-      byPlace.push({ row: rows[0] as number, ids });
-    });
-    // A place's ids go into its first target as they are; a target that more places add to gets a copy of its own.
-    const copied = new WeakSet<string[]>();
-    let sinceLastPause = 0;
-    for (const { row, ids } of byPlace) {
-      const place = incidents.field(row, 'place');
-      // Two names of one place can be one name once normalised: its incidents go in once.
+    for (const { id, place } of dataset.places) {
+      // Two names of one place can be one name once normalised: the place goes in once.
       const added = new Set<string>();
-      const addIncidents = (name: string, via: IncidentVia) => {
+      const addPlace = (name: string, via: IncidentVia) => {
         const entry = entryOf(name);
         if (!entry || added.has(`${entry.key}\u0000${via}`)) return;
         added.add(`${entry.key}\u0000${via}`);
         const target = entry.targets.find((t) => t.kind === 'incidents' && t.via === via);
-        if (target?.kind !== 'incidents') {
-          entry.targets.push({ kind: 'incidents', incidentIds: ids, via });
-        } else {
-          if (!copied.has(target.incidentIds)) {
-            target.incidentIds = [...target.incidentIds];
-            copied.add(target.incidentIds);
-          }
-          for (const id of ids) target.incidentIds.push(id);
-        }
-        sinceLastPause += ids.length;
+        if (target?.kind === 'incidents') target.placeIds.push(id);
+        else entry.targets.push({ kind: 'incidents', placeIds: [id], via });
       };
-      addIncidents(place.name, 'name');
-      for (const alias of place.aliases) addIncidents(alias, 'alias');
-      for (const nearby of place.nearby) addIncidents(nearby, 'nearby');
-      if (place.adminArea) for (const area of everyVariantOf(place.adminArea)) addIncidents(area, 'admin_area');
-      if (sinceLastPause >= CHUNK_SIZE) {
-        sinceLastPause = 0;
-        await pause();
-      }
+      addPlace(place.name, 'name');
+      for (const alias of place.aliases) addPlace(alias, 'alias');
+      for (const nearby of place.nearby) addPlace(nearby, 'nearby');
+      if (place.adminArea) for (const area of everyVariantOf(place.adminArea)) addPlace(area, 'admin_area');
     }
   }
   if (kinds.has('country')) {

@@ -1,5 +1,4 @@
 import Fuse from 'fuse.js';
-import { forEachChunked } from '../dataset/chunked.js';
 import { BigramFilter } from './bigramFilter.js';
 import { allowedEdits, editDistance } from './editDistance.js';
 import type { GazetteerEntry } from './gazetteer.js';
@@ -43,22 +42,20 @@ interface WordStart {
 export class NameIndex {
   private readonly completions = new Map<string, GazetteerEntry[]>();
 
-  /** Built in chunks, then sorted once: a gazetteer of many thousand names never holds the event loop for long. */
+  /** A gazetteer's distinct names are a few thousand: built at once. */
   static async build(entries: readonly GazetteerEntry[]): Promise<NameIndex> {
     const byKey = new Map<string, GazetteerEntry>();
     const starts: WordStart[] = [];
-    await forEachChunked(entries, (entry) => {
+    for (const entry of entries) {
       byKey.set(entry.key, entry);
       wordStarts(entry.key).forEach((text, word) => {
         starts.push({ text, entry, wholeName: word === 0 });
       });
-    });
+    }
     starts.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const keys = entries.map((entry) => entry.key);
     const fuzzy =
-      entries.length <= FUSE_SHORTLIST
-        ? { fuse: new Fuse(keys, FUSE_OPTIONS) }
-        : { bigrams: await BigramFilter.build(keys) };
+      entries.length <= FUSE_SHORTLIST ? { fuse: new Fuse(keys, FUSE_OPTIONS) } : { bigrams: BigramFilter.build(keys) };
     return new NameIndex(entries, byKey, starts, fuzzy);
   }
 

@@ -12,8 +12,11 @@ export interface SearchIndex {
 }
 
 export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
+  const anything = await NameIndex.build(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor'])));
+  // Answers to other interactions go in between: the index of every name takes a while at thousands of places.
+  await new Promise((resolve) => setImmediate(resolve));
   return {
-    anything: await NameIndex.build(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor']))),
+    anything,
     countries: await NameIndex.build(await buildGazetteer(dataset, new Set(['country']))),
     groups: await NameIndex.build(await buildGazetteer(dataset, new Set(['actor']))),
   };

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byDateDescending, type CountryToll } from '../../src/answers/answer.js';
 import { countryToll, regionToll } from '../../src/answers/tollAnswer.js';
-import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import type { DatasetFile, Figure } from '../../src/dataset/schema.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { byId, fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
 let dataset: Dataset;
@@ -87,7 +87,7 @@ describe('toll arithmetic on fixtures', () => {
     const data = fixtureDatasetJson();
     data.figures = figures;
     change(data);
-    return buildDataset(recordsOf(data), 'fixture');
+    return datasetInMemory(data, 'fixture');
   };
 
   it('GIVEN two reports on the same attack THEN the larger counts, never their sum', async () => {
@@ -151,7 +151,7 @@ describe('toll worked out once per dataset', () => {
     expect(tollOf(dataset, 'ML')).toBe(tollOf(dataset, 'ML'));
     const refreshed = fixtureDatasetJson();
     refreshed.figures = refreshed.figures.filter((figure) => figure.status !== 'claimed_by_perpetrator');
-    const refreshedMali = await tollOf(await buildDataset(recordsOf(refreshed), 'refreshed'), 'ML');
+    const refreshedMali = await tollOf(await datasetInMemory(refreshed, 'refreshed'), 'ML');
     expect(refreshedMali.totals[0]?.claimedOnly).toBeNull();
     expect((await tollOf(dataset, 'ML')).totals[0]?.claimedOnly).toEqual({ qualifier: 'exact', number: 40 });
   });
@@ -167,7 +167,7 @@ describe('a country with thousands of attacks', () => {
       const date = { ...malian.date, value: days[i % days.length] as string };
       data.incidents.push({ ...malian, id: `ml-many-${i}`, date, place: { ...malian.place, name: `Place ${i % 7}` } });
     }
-    return buildDataset(recordsOf(data), 'many');
+    return datasetInMemory(data, 'many');
   }
 
   it('GIVEN 6,000 attacks THEN listed most recent first, as one sort by date and place would', async () => {

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../src/console/summaryText.js';
-import { buildDataset } from '../../src/dataset/dataset.js';
 import { summariseDataset } from '../../src/dataset/datasetSummary.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import { type DatasetFile, englishOf } from '../../src/dataset/schema.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +19,7 @@ function validate(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const summaryOf = async (data: DatasetFile) => summariseDataset(await buildDataset(recordsOf(data), 'v-test'));
+const summaryOf = async (data: DatasetFile) => summariseDataset(await datasetInMemory(data, 'v-test'));
 
 describe('summariseDataset', () => {
   it('GIVEN a dataset THEN its counts by kind, its sources and the earliest and latest incident dates', async () => {

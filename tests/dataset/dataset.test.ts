@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/dataset/dataset.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import { byId, fixtureDatasetJson } from '../helpers/datasets.js';
 
 describe('groups of records', () => {
@@ -16,7 +15,7 @@ describe('groups of records', () => {
     }));
     data.figures = [];
     data.statements = [];
-    const dataset = await buildDataset(recordsOf(data), 'grouped');
+    const dataset = await datasetInMemory(data, 'grouped');
     expect(dataset.incidentsByActor.get('jnim')?.map(({ id }) => id)).toEqual(data.incidents.map(({ id }) => id));
     expect(dataset.incidentsByCountry.get('ML')?.map(({ id }) => id)).toEqual(['grouped-0', 'grouped-3', 'grouped-6']);
     expect(dataset.incidentsByCountry.count('NE')).toBe(3);
@@ -30,7 +29,7 @@ describe('groups of records', () => {
     const third = byId(data.incidents, 'ml-sirakorola-2025-05-30');
     const figure = byId(data.figures, 'fig-boulkessi-soldiers-killed-security-sources');
     data.figures = [{ ...figure, scope: { kind: 'incidents', incidentIds: [second.id, first.id] } }];
-    const dataset = await buildDataset(recordsOf(data), 'figures');
+    const dataset = await datasetInMemory(data, 'figures');
     expect(dataset.figuresByIncident.get(first.id)?.map(({ id }) => id)).toEqual([figure.id]);
     expect(dataset.figuresByIncident.get(second.id)?.map(({ id }) => id)).toEqual([figure.id]);
     expect(dataset.figuresByIncident.get(third.id)).toBeUndefined();

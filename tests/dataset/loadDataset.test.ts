@@ -338,14 +338,12 @@ describe('records one a line in .jsonl files', () => {
     );
   });
 
-  it('GIVEN records with equal parts THEN they share one copy and still read as written', async () => {
+  it('GIVEN records with equal parts THEN they read as written', async () => {
     const result = await loadDataset(writeSplit({}));
     if (!result.ok) throw new Error('the split dataset does not load');
     const boulkessi = byId(result.dataset.incidents, 'ml-boulkessi-2025-06-01');
     const dioura = byId(result.dataset.incidents, 'ml-dioura-2025-05-24');
     expect(boulkessi.sourceIds).toEqual(dioura.sourceIds);
-    expect(boulkessi.sourceIds).toBe(dioura.sourceIds);
-    expect(boulkessi.place).not.toBe(dioura.place);
     expect([...result.dataset.incidents]).toEqual([...(await loadFixtureDataset()).incidents]);
   });
 
@@ -425,14 +423,13 @@ describe('records one a line in .jsonl files', () => {
     ]);
   });
 
-  it('GIVEN record files of several ranges THEN worker threads read them, every line in order and numbered', async () => {
-    // About 20 MB of incidents (past what one thread reads alone): three ranges of 8 MiB, read in worker threads, each
-    // line 100 KB of two-byte text.
+  it('GIVEN record files too large to import on the calling thread THEN a worker thread imports them, every line in order and numbered', async () => {
+    // About 1 MB of incidents, past what is imported on the calling thread, each line 5 KB of two-byte text.
     const real = fixtureDatasetJson().incidents;
     const bulk = Array.from({ length: 200 }, (_, i) => ({
       ...(real[i % real.length] as Incident),
       id: `bulk-${i}`,
-      notes: `${i} ${'é'.repeat(50_000)}`,
+      notes: `${i} ${'é'.repeat(2_500)}`,
     }));
     const lines = [...real, ...bulk].map((incident) => JSON.stringify(incident));
     const dir = writeSplit({ incidents: lines });

@@ -2,8 +2,8 @@ import { EmbedBuilder, embedLength } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
-import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import { EmbedLimits } from '../../src/render/embed.js';
 import type { Locale } from '../../src/render/locale.js';
 import type { MessagePayload } from '../../src/render/payload.js';
@@ -111,7 +111,7 @@ describe('the incident embed', () => {
     const boulkessi = data.incidents.find((incident) => incident.id === 'ml-boulkessi-2025-06-01');
     if (!boulkessi) throw new Error('the fixture has no Boulkessi');
     boulkessi.notes = 'Only in English.';
-    const changed = await buildDataset(recordsOf(data), 'notes');
+    const changed = await datasetInMemory(data, 'notes');
     const answer = answerAttack(changed, await buildSearchIndex(changed), 'Boulkessi');
     expect(JSON.stringify(renderAnswer(answer, 'fr').embeds)).toContain('Only in English. (en anglais)');
     expect(JSON.stringify(renderAnswer(answer, 'en').embeds)).not.toContain('(en anglais)');
@@ -141,7 +141,7 @@ describe('the toll embed', () => {
   it('GIVEN a country with no reported attack THEN "No data", never "0"', async () => {
     const data = fixtureDatasetJson();
     data.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } });
-    const withChad = await buildDataset(recordsOf(data), 'fixture');
+    const withChad = await datasetInMemory(data, 'fixture');
     const [embed] = renderAnswer(await answerToll(withChad, await buildSearchIndex(withChad), 'Chad'), 'en').embeds;
     expect(embed?.description).toContain('No data in the sources');
     expect(embed?.description).not.toMatch(/\b0\b/);
@@ -157,7 +157,7 @@ describe('a country with more figures and statements than an embed holds', () =>
     data.figures.push(...Array.from({ length: 60 }, (_, i) => ({ ...boulkessi, id: `many-${i}` })));
     const scope = boulkessi.scope as typeof statement.scope;
     data.statements.push(...Array.from({ length: 30 }, (_, i) => ({ ...statement, id: `many-st-${i}`, scope })));
-    const many = await buildDataset(recordsOf(data), 'many');
+    const many = await datasetInMemory(data, 'many');
     const answer = await answerToll(many, await buildSearchIndex(many), 'Mali');
     if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
     const items =
@@ -208,7 +208,7 @@ describe('a dataset with very long texts', () => {
       ...data.statements,
       ...data.statements,
     ].map((statement, i) => ({ ...statement, id: `st-${i}`, quote: { ...statement.quote, text: long } }));
-    const longData = await buildDataset(recordsOf(data), 'long');
+    const longData = await datasetInMemory(data, 'long');
     const longIndex = await buildSearchIndex(longData);
     let shortened = 0;
     for (const answer of await everyAnswer(longData, longIndex)) {

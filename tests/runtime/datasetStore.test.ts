@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/dataset/dataset.js';
 import type { LoadResult } from '../../src/dataset/loadDataset.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
 import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 const datasetVersion = (version: string, drop: string[] = []) => {
   const data = fixtureDatasetJson();
   data.incidents = data.incidents.filter((incident) => !drop.includes(incident.id));
-  return buildDataset(recordsOf(data), version);
+  return datasetInMemory(data, version);
 };
 const loaded = async (version: string, drop: string[] = []): Promise<LoadResult> => ({
   ok: true,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/dataset/dataset.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
 import { EmbedLimits } from '../../src/render/embed.js';
 import { renderRefresh } from '../../src/render/renderAdmin.js';
 import { type DatasetDiff, diffDatasets } from '../../src/runtime/datasetDiff.js';
@@ -19,7 +18,7 @@ const NO_CHANGE: DatasetDiff = {
   statements: NOTHING,
 };
 
-const datasetOf = (data: DatasetFile, version: string) => buildDataset(recordsOf(data), version);
+const datasetOf = (data: DatasetFile, version: string) => datasetInMemory(data, version);
 
 /** The bundled dataset with one figure's number corrected, and nothing else touched. */
 function withCorrectedFigure(): DatasetFile {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAttack, countIncidents } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
-import { buildDataset, type Dataset } from '../../src/dataset/dataset.js';
-import { recordsOf } from '../../src/dataset/tablesBuilder.js';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { datasetInMemory } from '../../src/dataset/repository.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
 import { byId, fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
@@ -79,7 +79,7 @@ describe('/attack: a list to choose from shows the most recent first', () => {
       const date = `2024-03-${String(day).padStart(2, '0')}`;
       data.incidents.push({ ...dioura, id: `ml-extra-${n}`, date: { ...dioura.date, value: date } });
     }
-    const large = await buildDataset(recordsOf(data), 'many');
+    const large = await datasetInMemory(data, 'many');
     const answer = answerAttack(large, await buildSearchIndex(large), 'Mali');
     if (answer.kind !== 'choose') throw new Error(`expected a list, got ${answer.kind}`);
     expect(answer.total).toBe(33);
@@ -173,7 +173,7 @@ describe('autocomplete', () => {
         ? { ...incident, place: { ...incident.place, aliases: ['Boulkési', 'BOULKESI'] } }
         : incident,
     );
-    const spelled = await buildDataset(recordsOf(data), 'spelled');
+    const spelled = await datasetInMemory(data, 'spelled');
     const [entry] = (await buildSearchIndex(spelled)).anything.complete('boulkesi', 1);
     expect(entry?.key).toBe('boulkesi');
     const { count, only } = countIncidents(spelled, entry as NonNullable<typeof entry>);

@@ -202,6 +202,7 @@ export const en: Strings = {
   statusTitle: 'Dataset status',
   refreshedTitle: 'Dataset refreshed',
   refreshedText: 'Now serving version `{next}` (was `{previous}`), from {origin}.',
+  refreshedShards: 'Bot processes serving it: {serving} of {total}.',
   recordKinds: {
     sources: 'Sources',
     countries: 'Countries',

@@ -209,6 +209,7 @@ export const fr: Strings = {
   statusTitle: 'État du jeu de données',
   refreshedTitle: 'Jeu de données actualisé',
   refreshedText: 'Version servie : `{next}` (avant : `{previous}`), depuis {origin}.',
+  refreshedShards: 'Processus du bot qui la servent : {serving} sur {total}.',
   recordKinds: {
     sources: 'Sources',
     countries: 'Pays',

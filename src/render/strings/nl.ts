@@ -206,6 +206,7 @@ export const nl: Strings = {
   statusTitle: 'Status van de dataset',
   refreshedTitle: 'Dataset vernieuwd',
   refreshedText: 'Nu in gebruik: versie `{next}` (was `{previous}`), uit {origin}.',
+  refreshedShards: 'Botprocessen die deze versie gebruiken: {serving} van {total}.',
   recordKinds: {
     sources: 'Bronnen',
     countries: 'Landen',

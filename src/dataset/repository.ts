@@ -1,0 +1,199 @@
+import BetterSqlite3, { type Database, type Statement as SqlStatement } from 'better-sqlite3';
+import type { Dataset, DatasetRecords, Lookup, PlaceEntry, RecordGroups, RecordList } from './dataset.js';
+import { emptyIndex, writeIndex } from './indexWriter.js';
+import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
+
+/** Rows read at a time when a whole list is walked. */
+const PAGE_ROWS = 1_000;
+
+/**
+ * The records of an index file through prepared statements. The file was validated when it was written: each
+ * JSON is a record of the schema, and is read back as one.
+ */
+export function openDataset(db: Database, file: string | undefined): Dataset {
+  const meta = new Map(
+    db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM meta')
+      .all()
+      .map(({ key, value }) => [key, value]),
+  );
+  const heads = <T>(kind: string): T[] =>
+    db
+      .prepare<[string], string>('SELECT json FROM heads WHERE kind = ? ORDER BY position')
+      .pluck()
+      .all(kind)
+      .map((json) => JSON.parse(json) as T);
+  const sources = heads<Source>('sources');
+  const countries = heads<Country>('countries');
+  const actors = heads<Actor>('actors');
+
+  const json = <P extends unknown[]>(sql: string) => lazy(() => db.prepare<P, string>(sql).pluck());
+  const number = <P extends unknown[]>(sql: string) => lazy(() => db.prepare<P, number>(sql).pluck());
+
+  const list = <T extends { readonly id: string }>(table: string): RecordList<T> => {
+    // Counted at import: a count of a million rows reads them all.
+    const length = Number(meta.get(`count:${table}`) ?? 0);
+    const at = json<[number]>(`SELECT json FROM ${table} WHERE row = ?`);
+    const page = json<[number, number]>(`SELECT json FROM ${table} WHERE row >= ? AND row < ? ORDER BY row`);
+    const idPage = json<[number, number]>(`SELECT id FROM ${table} WHERE row >= ? AND row < ? ORDER BY row`);
+    function* pages<V>(statement: Prepared<[number, number], string>, read: (text: string) => V): Generator<V> {
+      for (let start = 0; start < length; start += PAGE_ROWS) {
+        for (const text of statement.all(start, start + PAGE_ROWS)) yield read(text);
+      }
+    }
+    return {
+      length,
+      ids: { [Symbol.iterator]: () => pages(idPage, (id) => id) },
+      at: (row) => parsed<T>(at.get(row)),
+      [Symbol.iterator]: () => pages(page, (text) => JSON.parse(text) as T),
+    };
+  };
+
+  const byId = <T>(table: string): Lookup<T> => {
+    const get = json<[string]>(`SELECT json FROM ${table} WHERE id = ? ORDER BY row LIMIT 1`);
+    const size = number<[]>(`SELECT COUNT(DISTINCT id) FROM ${table}`);
+    return lookup(
+      (id) => parsed<T>(get.get(id)),
+      () => size.get() ?? 0,
+    );
+  };
+
+  const groups = <T extends { readonly id: string }>(
+    select: string,
+    countSql: string,
+    sizeSql: string,
+  ): RecordGroups<T> => {
+    const all = json<[string]>(select);
+    const count = number<[string]>(countSql);
+    const size = number<[]>(sizeSql);
+    const countOf = (key: string) => count.get(key) ?? 0;
+    return {
+      get(key) {
+        const records = all.all(key);
+        return records.length === 0 ? undefined : records.map((text) => JSON.parse(text) as T);
+      },
+      has: (key) => countOf(key) > 0,
+      count: countOf,
+      get size() {
+        return size.get() ?? 0;
+      },
+    };
+  };
+  const countOfGroup = (kind: string) =>
+    `SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = '${kind}' AND key = ?`;
+
+  const places: PlaceEntry[] = db
+    .prepare<[], { id: number; json: string; incidents: number }>('SELECT id, json, incidents FROM places ORDER BY id')
+    .all()
+    .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
+
+  const period = db
+    .prepare<[], { earliest: string | null; latest: string | null }>(
+      'SELECT MIN(date) AS earliest, MAX(date) AS latest FROM incidents',
+    )
+    .get();
+
+  return {
+    version: meta.get('version') ?? '',
+    period: period?.earliest && period.latest ? { earliest: period.earliest, latest: period.latest } : null,
+    file,
+    sources,
+    countries,
+    actors,
+    incidents: list<Incident>('incidents'),
+    figures: list<Figure>('figures'),
+    statements: list<Statement>('statements'),
+    sourcesById: mapLookup(sources, (source) => source.id),
+    countriesByCode: mapLookup(countries, (country) => country.code),
+    actorsById: mapLookup(actors, (actor) => actor.id),
+    incidentsById: byId<Incident>('incidents'),
+    incidentsByCountry: groups(
+      'SELECT json FROM incidents WHERE country = ? ORDER BY row',
+      countOfGroup('country'),
+      `SELECT COUNT(*) FROM group_counts WHERE kind = 'country'`,
+    ),
+    incidentsByActor: groups(
+      'SELECT json FROM incidents WHERE actor = ? ORDER BY row',
+      countOfGroup('actor'),
+      `SELECT COUNT(*) FROM group_counts WHERE kind = 'actor'`,
+    ),
+    incidentsByPlace: groups(
+      'SELECT json FROM incidents WHERE place = CAST(? AS INTEGER) ORDER BY row',
+      'SELECT IFNULL(MAX(incidents), 0) FROM places WHERE id = CAST(? AS INTEGER)',
+      'SELECT COUNT(*) FROM places',
+    ),
+    figuresByIncident: groups(
+      'SELECT f.json FROM figure_incidents g JOIN figures f ON f.row = g.figure WHERE g.incident = ? ORDER BY g.figure',
+      'SELECT COUNT(*) FROM figure_incidents WHERE incident = ?',
+      'SELECT COUNT(DISTINCT incident) FROM figure_incidents',
+    ),
+    statementsByIncident: groups(
+      'SELECT s.json FROM statement_incidents g JOIN statements s ON s.row = g.statement WHERE g.incident = ? ORDER BY g.statement',
+      'SELECT COUNT(*) FROM statement_incidents WHERE incident = ?',
+      'SELECT COUNT(DISTINCT incident) FROM statement_incidents',
+    ),
+    statementsByCountry: groups(
+      'SELECT s.json FROM statement_countries g JOIN statements s ON s.row = g.statement WHERE g.country = ? ORDER BY g.statement',
+      'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
+      'SELECT COUNT(DISTINCT country) FROM statement_countries',
+    ),
+    regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
+      .all()
+      .map((text) => JSON.parse(text) as Figure),
+    places,
+    close: () => db.close(),
+  };
+}
+
+/** An empty index in memory, serialised once: a copy is quicker to open than tables and indexes are to make. */
+let emptyIndexCopy: Buffer | undefined;
+
+/** A dataset held in memory, written as an index file would be: for tests and checks of small datasets. */
+export function datasetInMemory(records: DatasetRecords, version: string): Dataset {
+  if (!emptyIndexCopy) {
+    const empty = new BetterSqlite3(':memory:');
+    emptyIndex(empty);
+    emptyIndexCopy = empty.serialize();
+    empty.close();
+  }
+  const db = new BetterSqlite3(emptyIndexCopy);
+  writeIndex(db, records, { version }, true);
+  return openDataset(db, undefined);
+}
+
+/** What answers run of a statement. */
+interface Prepared<P extends unknown[], R> {
+  get(...params: P): R | undefined;
+  all(...params: P): R[];
+}
+
+/** A statement prepared on first use: most of a dataset's statements are never run by a short-lived one. */
+function lazy<P extends unknown[], R>(prepare: () => SqlStatement<P, R>): Prepared<P, R> {
+  let statement: SqlStatement<P, R> | undefined;
+  const prepared = () => {
+    statement ??= prepare();
+    return statement;
+  };
+  return { get: (...params) => prepared().get(...params), all: (...params) => prepared().all(...params) };
+}
+
+function parsed<T>(text: string | undefined): T | undefined {
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+function lookup<T>(get: (key: string) => T | undefined, size: () => number): Lookup<T> {
+  return {
+    get,
+    has: (key) => get(key) !== undefined,
+    get size() {
+      return size();
+    },
+  };
+}
+
+/** The few sources, countries and actors, held as they are. */
+function mapLookup<T>(items: readonly T[], keyOf: (item: T) => string): Lookup<T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(keyOf(item))) map.set(keyOf(item), item);
+  return map;
+}
