@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ignoreClosedPipe } from './console/quietStdout.js';
 import { ImportError } from './import/csvRows.js';
 import { formatImportReport, IMPORT_KINDS, type ImportKind, importExport } from './import/importFile.js';
 
@@ -28,4 +29,5 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+ignoreClosedPipe();
 process.exitCode = await main(process.argv.slice(2));
