@@ -1,6 +1,7 @@
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Actor, Country, Figure, FigureValue, Incident, LocalText, Source, Statement } from '../dataset/schema.js';
 import type { ListFilters, ListItem } from './listAnswer.js';
+import type { SameAttack } from './sameAttack.js';
 
 /** A figure with every attack it covers (one figure may cover several, together; a region figure none). */
 export interface FigureView {
@@ -22,6 +23,8 @@ export interface IncidentReport {
   readonly figures: readonly FigureView[];
   /** About this attack, then about its whole country ("no official toll"). */
   readonly statements: readonly StatementView[];
+  /** The same attack as other sources report it (an article, ACLED, UCDP), shown beside this one. */
+  readonly sameAttack?: SameAttack;
   /** Set when the query named something other than the place itself, e.g. the nearby Mondoro. */
   readonly matchedVia?: { readonly name: string; readonly via: 'alias' | 'nearby' | 'admin_area' };
 }

@@ -12,6 +12,7 @@ import {
   type IncidentSummary,
   statementView,
 } from './answer.js';
+import { withSameAttack } from './sameAttack.js';
 
 /** Most incidents a "choose one" answer lists: as many as a select menu holds. */
 export const MAX_CHOICES = 25;
@@ -157,6 +158,7 @@ function incidentAnswer(dataset: Dataset, incident: Incident, matchedVia?: Incid
     perpetrator: incident.perpetrator.actorId ? (dataset.actorsById.get(incident.perpetrator.actorId) ?? null) : null,
     figures: (dataset.figuresByIncident.get(incident.id) ?? []).map((figure) => figureView(dataset, figure)),
     statements,
+    ...withSameAttack(dataset, incident),
     ...(matchedVia ? { matchedVia } : {}),
   };
   const sources = incident.sourceIds.flatMap((id) => dataset.sourcesById.get(id) ?? []);

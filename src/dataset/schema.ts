@@ -115,6 +115,8 @@ export const SourceSchema = z
     /** How the bot names the source: our words, not the source's. */
     title: LocalTextSchema,
     description: LocalTextSchema,
+    /** Set when the source is a conflict dataset's records (its incidents carry `datasetRecord`), not a text. */
+    kind: z.literal('dataset_records').optional(),
   })
   .superRefine((source, context) => {
     precisionMatches({ value: source.date, precision: source.datePrecision }, context, 'date');
@@ -193,6 +195,55 @@ export const CoordinatesSchema = z.object({
   basis: z.object({ kind: z.enum(['gazetteer', 'centroid', 'dataset']), name: nonEmpty }),
 });
 
+// --- Records imported from conflict datasets (ACLED, UCDP GED): the dataset's own coding, kept as what it is. ---
+
+/** The conflict datasets an importer reads. */
+export const CONFLICT_DATASETS = ['acled', 'ucdp_ged'] as const;
+
+/** A dataset's death count for one record, in the dataset's own terms: never a figure a source gave. */
+export const DatasetDeathsSchema = z.discriminatedUnion('kind', [
+  /** ACLED `fatalities`: a conservative estimate of all deaths, every side; 0 means none reported, not none. */
+  z.object({ kind: z.literal('acled_estimate'), number: z.number().int().min(0) }),
+  /** UCDP `best` with `low`..`high`, and the best estimate's deaths suffered by each side (they sum to `best`). */
+  z.object({
+    kind: z.literal('ucdp_range'),
+    best: z.number().int().min(0),
+    low: z.number().int().min(0),
+    high: z.number().int().min(0),
+    /** Left out when the export does not give all four. */
+    bySide: z
+      .object({
+        sideA: z.number().int().min(0),
+        sideB: z.number().int().min(0),
+        civilians: z.number().int().min(0),
+        unknown: z.number().int().min(0),
+      })
+      .optional(),
+  }),
+]);
+
+/** One row of a conflict dataset: the source of an imported incident is this record, not a news report. */
+export const DatasetRecordSchema = z.object({
+  dataset: z.enum(CONFLICT_DATASETS),
+  /** ACLED `event_id_cnty`, UCDP `id`. */
+  recordId: nonEmpty,
+  /** ACLED `notes`, verbatim: the dataset's own summary, never a quotation of a news source. */
+  summary: nonEmpty.optional(),
+  /** The sources the dataset names (ACLED `source`, UCDP `source_office`): names only, not quotes. */
+  sourceNames: z.array(nonEmpty).default([]),
+  /** UCDP `source_headline`, verbatim: the outlets' headlines as UCDP records them. */
+  headline: nonEmpty.optional(),
+  /** UCDP `source_original`: whom the outlets relied on. */
+  originalSource: nonEmpty.optional(),
+  /** The dataset's event type (ACLED event_type / sub_event_type; UCDP type of violence). */
+  eventType: nonEmpty,
+  /** The actors as the dataset names them; their order says nothing about who attacked. */
+  actors: z.array(nonEmpty).default([]),
+  /** The first and last day the event may have happened on (ACLED time_precision, UCDP date_start..date_end). */
+  period: z.object({ start: day, end: day }),
+  deaths: DatasetDeathsSchema,
+});
+
 export const IncidentSchema = z.object({
   id,
   place: z.object({
@@ -221,6 +272,8 @@ export const IncidentSchema = z.object({
   outcomes: z.array(OutcomeSchema).default([]),
   sourceIds: z.array(id).min(1, 'an incident needs at least one source'),
   notes: LocalTextSchema.optional(),
+  /** Set when the incident is one row of a conflict dataset (its source is then the dataset). */
+  datasetRecord: DatasetRecordSchema.optional(),
 });
 
 export const FigureValueSchema = z.discriminatedUnion('qualifier', [
@@ -294,3 +347,5 @@ export type FigureValue = z.infer<typeof FigureValueSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
 export type DatasetFile = z.infer<typeof DatasetFileSchema>;
+export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;
+export type DatasetDeaths = z.infer<typeof DatasetDeathsSchema>;

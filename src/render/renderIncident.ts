@@ -4,6 +4,7 @@ import type { Source } from '../dataset/schema.js';
 import { buildEmbed, EmbedLimits } from './embed.js';
 import { type Locale, listOf } from './locale.js';
 import { confidenceColour, outcomesDisputed, statusMarker } from './markers.js';
+import { datasetRecordFields, sameAttackFields } from './renderDatasetRecord.js';
 import { attacksText, statementScopeText } from './scope.js';
 import { fill, type Strings } from './strings.js';
 import { describeSource, formatDate, formatValue, inert, localText, placeName, quoteBlock } from './text.js';
@@ -40,12 +41,15 @@ export function renderIncident(
   const fields: APIEmbedField[] = [
     ...(report.figures.length > 0
       ? report.figures.map((view) => figureField(view, strings, locale, sources))
-      : [{ name: strings.figures, value: strings.noFigures }]),
+      : incident.datasetRecord
+        ? datasetRecordFields(incident.datasetRecord, strings, locale)
+        : [{ name: strings.figures, value: strings.noFigures }]),
     ...incident.outcomes.map((outcome) => ({
       name: `${localText(outcome.saidBy.label, strings)}${strings.colon} ${strings.outcome[outcome.outcome]}`,
       value: quoteBlock(outcome.quote, strings, EmbedLimits.fieldValue, sources),
     })),
     ...report.statements.map((view) => statementField(view, strings, sources, view.countries.length > 0)),
+    ...sameAttackFields(report, sources, strings, locale),
   ];
 
   return buildEmbed(

@@ -135,6 +135,7 @@ export interface Strings {
   crashTitle: string;
   crashText: string;
   /** `/dataset draft`: a draft of an attached article, for a moderator to review. */
+  datasetRecord: DatasetRecordStrings;
   draft: DraftStrings;
 }
 
@@ -153,6 +154,31 @@ export interface DraftStrings {
   badInput: string;
   fileDescription: string;
   noIncident: string;
+}
+
+/** How a conflict dataset's record (ACLED, UCDP GED) and other sources' reports of the same attack are shown. */
+export interface DatasetRecordStrings {
+  /** "{dataset}'s own summary (record {id}), not a news quote". */
+  summaryTitle: string;
+  sourcesLine: string;
+  noSourcesNamed: string;
+  headlines: string;
+  originalSource: string;
+  eventType: string;
+  actors: string;
+  period: string;
+  acledEstimate: string;
+  acledEstimateNote: string;
+  acledNoneReported: string;
+  acledNoneReportedNote: string;
+  ucdpBest: string;
+  ucdpBestNote: string;
+  ucdpBySide: string;
+  sameAttackTitle: string;
+  otherReport: string;
+  agree: string;
+  differ: string;
+  neverAdded: string;
 }
 
 const tables: Record<Locale, Strings> = { en, nl, fr };

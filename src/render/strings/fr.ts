@@ -260,4 +260,29 @@ export const fr: Strings = {
     fileDescription: 'Enregistrements du brouillon à vérifier (JSON)',
     noIncident: 'Aucune attaque trouvée : seulement ce que disent les notes du fichier.',
   },
+  datasetRecord: {
+    summaryTitle: 'Résumé propre à {dataset} (enregistrement {id}) : les mots de {dataset}, pas une citation de presse',
+    sourcesLine: 'Sources de {dataset}{colon} {names}',
+    noSourcesNamed: '{dataset} ne nomme aucune source pour cet enregistrement.',
+    headlines: 'Titres tels que {dataset} les enregistre',
+    originalSource: 'Les médias se sont appuyés sur{colon} {who}',
+    eventType: 'Type d’événement selon {dataset}{colon} {type}',
+    actors: 'Acteurs tels que {dataset} les nomme (leur ordre ne dit pas qui a attaqué){colon} {names}',
+    period: 'Période selon {dataset}{colon} du {start} au {end}',
+    acledEstimate: '{n} tués : estimation codée par ACLED',
+    acledEstimateNote:
+      'Estimation prudente par ACLED de tous les morts, toutes parties confondues : pas un chiffre donné par une source.',
+    acledNoneReported: 'Aucun mort signalé (ACLED code 0)',
+    acledNoneReportedNote:
+      'ACLED code 0 quand aucun mort n’est signalé : cela ne confirme pas que personne n’est mort.',
+    ucdpBest: '{best} tués : meilleure estimation d’UCDP ({low} à {high})',
+    ucdpBestNote:
+      'Meilleure estimation d’UCDP entre ses estimations basse et haute : pas un chiffre donné par une source.',
+    ucdpBySide: 'Morts subies (meilleure estimation){colon} {sideA} {a}, {sideB} {b}, civils {c}, statut inconnu {u}',
+    sameAttackTitle: 'La même attaque dans d’autres sources',
+    otherReport: '{source}{colon} {summary}',
+    agree: 'D’accord sur le nombre de tués{colon} {pairs}',
+    differ: 'Pas d’accord sur le nombre de tués{colon} {pairs}',
+    neverAdded: 'Les récits d’une même attaque sont comparés, jamais additionnés.',
+  },
 };
