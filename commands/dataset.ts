@@ -1,9 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { summariseDataset } from '../src/dataset/datasetSummary.js';
 import type { LoadResult } from '../src/dataset/loadDataset.js';
 import { loadDataset, parseDataset } from '../src/dataset/loadDataset.js';
 import { renderRefresh, renderRefused, renderStatus, renderValidation } from '../src/render/renderAdmin.js';
-import { fetchText } from '../src/runtime/fetchText.js';
+import { fill, type Strings, stringsFor } from '../src/render/strings.js';
+import {
+  type FolderRefusal,
+  importedFolder,
+  keepFolder,
+  unzippedFolder,
+  uploadKind,
+} from '../src/runtime/candidateFolder.js';
+import type { RefreshOutcome } from '../src/runtime/datasetStore.js';
+import { fetchText, fetchToFile } from '../src/runtime/fetchText.js';
 import { writeDatasetFile } from '../src/runtime/writeDatasetFile.js';
 import type { AttachmentInput, Command, CommandContext, RefreshSettings, Reply } from './command.js';
 import { draftFromAttachment } from './datasetDraft.js';
@@ -141,10 +153,19 @@ interface Candidate {
   load(): Promise<LoadResult>;
   /** Writes an attached dataset to the data folder, so that the next start serves it too. */
   readonly commit?: () => Promise<void>;
+  /** Removes the temporary folder an attached CSV or zip was turned into; run once the candidate is done with. */
+  readonly cleanup?: () => Promise<void>;
 }
 
-/** An attached `dataset.json`; else `DATASET_URL`; else the data folder. */
-function candidateFrom(settings: RefreshSettings, attachment: AttachmentInput | undefined): Candidate {
+/**
+ * An attached file (a `dataset.json`; an ACLED or UCDP GED `.csv` export, imported beside the data folder's dataset;
+ * a `.zip` of a data folder); else `DATASET_URL`; else the data folder.
+ */
+function candidateFrom(
+  settings: RefreshSettings,
+  attachment: AttachmentInput | undefined,
+  strings: Strings,
+): Candidate {
   const limits = { maxBytes: settings.maxBytes, timeoutMs: settings.fetchTimeoutMs };
   let downloaded: string | undefined;
   const fromText = async (origin: string, url: string): Promise<LoadResult> => {
@@ -155,15 +176,13 @@ function candidateFrom(settings: RefreshSettings, attachment: AttachmentInput | 
   };
   if (attachment) {
     const origin = attachment.name;
+    const refused = (reason: string): LoadResult => ({ ok: false, problems: [{ file: origin, path: '', reason }] });
+    const tooLarge = () => refused(`larger than the limit of ${settings.maxBytes} bytes`);
+    const kind = uploadKind(origin);
+    if (kind === 'csv' || kind === 'zip') return folderCandidate(settings, attachment, kind, strings);
     return {
       origin,
-      load: async () =>
-        attachment.size > settings.maxBytes
-          ? {
-              ok: false,
-              problems: [{ file: origin, path: '', reason: `larger than the limit of ${settings.maxBytes} bytes` }],
-            }
-          : fromText(origin, attachment.url),
+      load: async () => (attachment.size > settings.maxBytes ? tooLarge() : fromText(origin, attachment.url)),
       commit: async () => writeDatasetFile(settings.dataDir, downloaded ?? ''),
     };
   }
@@ -172,15 +191,98 @@ function candidateFrom(settings: RefreshSettings, attachment: AttachmentInput | 
   return { origin: dataDir, load: () => loadDataset(dataDir) };
 }
 
+/**
+ * An attached CSV export or zipped data folder, made into a data folder in a temporary folder and loaded from there.
+ * Once it passed, the data folder is made to hold the same files; the served index stays open after the temporary
+ * folder is removed (the system frees the file when its last reader closes it).
+ */
+function folderCandidate(
+  settings: RefreshSettings,
+  attachment: AttachmentInput,
+  kind: 'csv' | 'zip',
+  strings: Strings,
+): Candidate {
+  const origin = attachment.name;
+  const refused = (reason: string): LoadResult => ({ ok: false, problems: [{ file: origin, path: '', reason }] });
+  let work: string | undefined;
+  let folder: string | undefined;
+  return {
+    origin,
+    load: async () => {
+      if (attachment.size > settings.maxBytes) return refused(`larger than the limit of ${settings.maxBytes} bytes`);
+      work = await mkdtemp(path.join(os.tmpdir(), 'sahel-upload-'));
+      const file = path.join(work, `upload.${kind}`);
+      const fetched = await fetchToFile(attachment.url, file, {
+        maxBytes: settings.maxBytes,
+        timeoutMs: settings.fetchTimeoutMs,
+      });
+      if (!fetched.ok) return refused(fetched.reason);
+      const into = path.join(work, 'data');
+      const made =
+        kind === 'csv'
+          ? await importedFolder(file, origin, settings.dataDir, into)
+          : await unzippedFolder(file, into, settings.maxBytes);
+      if (!made.ok) return refused(refusalText(made.refusal, strings));
+      folder = made.dir;
+      const result = await loadDataset(made.dir);
+      if (result.ok) return result;
+      // Problems name the files as the attachment holds them, not the temporary folder.
+      const inFolder = `${made.dir}${path.sep}`;
+      return {
+        ok: false,
+        problems: result.problems.map((problem) =>
+          problem.file.startsWith(inFolder)
+            ? { ...problem, file: `${origin}: ${problem.file.slice(inFolder.length)}` }
+            : problem,
+        ),
+      };
+    },
+    commit: async () => {
+      if (folder) await keepFolder(folder, settings.dataDir);
+    },
+    cleanup: async () => {
+      if (work) await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+function refusalText(refusal: FolderRefusal, strings: Strings): string {
+  const words = strings.upload;
+  switch (refusal.code) {
+    case 'not_zip':
+      return words.notZip;
+    case 'unsafe_path':
+      return fill(words.unsafePath, { entry: refusal.entry });
+    case 'too_many_entries':
+      return fill(words.tooManyEntries, { limit: refusal.limit });
+    case 'too_large':
+      return fill(words.tooLarge, { limit: refusal.limit });
+    case 'unknown_csv':
+      return words.unknownCsv;
+    case 'csv_failed':
+      return fill(words.csvFailed, { detail: refusal.detail });
+    case 'no_dataset':
+      return words.noDataset;
+  }
+}
+
 /** The same checks as a refresh, and nothing swapped in or written: what a moderator runs before refreshing. */
 async function validate(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
-  const candidate = candidateFrom(context.refresh, attachment);
-  const result = await candidate.load();
-  context.logger.info(
-    { origin: candidate.origin, ok: result.ok, problems: result.ok ? 0 : result.problems.length },
-    'dataset validated',
-  );
-  const checked = result.ok ? { ok: true as const, summary: await summariseDataset(result.dataset) } : result;
+  const candidate = candidateFrom(context.refresh, attachment, stringsFor(context.locale));
+  let checked: Parameters<typeof renderValidation>[1];
+  let result: LoadResult;
+  try {
+    result = await candidate.load();
+    context.logger.info(
+      { origin: candidate.origin, ok: result.ok, problems: result.ok ? 0 : result.problems.length },
+      'dataset validated',
+    );
+    checked = result.ok ? { ok: true as const, summary: await summariseDataset(result.dataset) } : result;
+    // A dataset checked in a temporary folder is read by nobody else.
+    if (result.ok && candidate.cleanup) result.dataset.close();
+  } finally {
+    await candidate.cleanup?.();
+  }
   return {
     payload: renderValidation(candidate.origin, checked, context.locale),
     kind: result.ok ? 'info' : 'error',
@@ -191,8 +293,13 @@ async function validate(context: CommandContext, attachment: AttachmentInput | u
 async function refresh(context: CommandContext, attachment: AttachmentInput | undefined): Promise<Reply> {
   const { requester, refresh: settings, logger } = context;
   const log = logger.child({ refreshBy: { id: requester.id, name: requester.name }, guildId: requester.guildId });
-  const { origin, load, commit } = candidateFrom(settings, attachment);
-  const outcome = await context.store.refresh(load, requester.name, origin, commit);
+  const { origin, load, commit, cleanup } = candidateFrom(settings, attachment, stringsFor(context.locale));
+  let outcome: RefreshOutcome;
+  try {
+    outcome = await context.store.refresh(load, requester.name, origin, commit);
+  } finally {
+    await cleanup?.();
+  }
   if (outcome.ok) {
     log.info(
       { origin, from: outcome.previous.dataset.version, to: outcome.current.dataset.version, diff: outcome.diff },

@@ -128,6 +128,8 @@ export interface Strings {
   validText: string;
   invalidTitle: string;
   invalidText: string;
+  /** Why an attached file gave no dataset to check (a refresh or a validation with `file:`). */
+  upload: Labels<'notZip' | 'unsafePath' | 'tooManyEntries' | 'tooLarge' | 'unknownCsv' | 'csvFailed' | 'noDataset'>;
   period: string;
   periodValue: string;
   refusedTitle: string;

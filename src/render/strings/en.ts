@@ -221,6 +221,17 @@ export const en: Strings = {
     '{origin} would serve as version `{version}`. Nothing was swapped in or written: `/dataset refresh` does that.',
   invalidTitle: 'The dataset has problems',
   invalidText: 'Nothing was swapped in or written. First problems ({shown} of {total}):',
+  upload: {
+    notZip: 'not a readable zip file',
+    unsafePath:
+      'the zip holds an entry that would land outside its folder or is not a plain file ({entry}); nothing was extracted',
+    tooManyEntries: 'the zip holds more than {limit} entries',
+    tooLarge: 'the zip holds more than {limit} bytes once extracted',
+    unknownCsv:
+      'the header row is neither an ACLED export (event_id_cnty…) nor a UCDP GED export (id, date_start, best…)',
+    csvFailed: 'the CSV cannot be imported: {detail}',
+    noDataset: 'the zip holds no dataset.json (at its top or in its one folder)',
+  },
   period: 'Period covered',
   periodValue: '{earliest} to {latest} (earliest and latest attack)',
   refusedTitle: 'Not allowed',

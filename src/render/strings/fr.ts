@@ -229,6 +229,17 @@ export const fr: Strings = {
     '{origin} serait servi comme version `{version}`. Rien n’a été remplacé ni écrit : c’est le rôle de `/donnees actualiser`.',
   invalidTitle: 'Le jeu de données a des problèmes',
   invalidText: 'Rien n’a été remplacé ni écrit. Premiers problèmes ({shown} sur {total}) :',
+  upload: {
+    notZip: 'pas un fichier zip lisible',
+    unsafePath:
+      'le zip contient une entrée qui sortirait de son dossier ou n’est pas un simple fichier ({entry}) ; rien n’a été extrait',
+    tooManyEntries: 'le zip contient plus de {limit} entrées',
+    tooLarge: 'le zip dépasse {limit} octets une fois extrait',
+    unknownCsv:
+      'la ligne d’en-tête n’est ni celle d’un export ACLED (event_id_cnty…) ni celle d’un export UCDP GED (id, date_start, best…)',
+    csvFailed: 'le CSV ne peut pas être importé : {detail}',
+    noDataset: 'le zip ne contient pas de dataset.json (à sa racine ou dans son unique dossier)',
+  },
   period: 'Période couverte',
   periodValue: 'du {earliest} au {latest} (première et dernière attaque)',
   refusedTitle: 'Non autorisé',

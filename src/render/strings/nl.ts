@@ -224,6 +224,16 @@ export const nl: Strings = {
     '{origin} zou in gebruik komen als versie `{version}`. Er is niets gewisseld of geschreven: dat doet `/dataset vernieuwen`.',
   invalidTitle: 'De dataset bevat fouten',
   invalidText: 'Er is niets gewisseld of geschreven. Eerste fouten ({shown} van {total}):',
+  upload: {
+    notZip: 'geen leesbaar zipbestand',
+    unsafePath:
+      'de zip bevat een item dat buiten zijn map zou komen of geen gewoon bestand is ({entry}); er is niets uitgepakt',
+    tooManyEntries: 'de zip bevat meer dan {limit} items',
+    tooLarge: 'de zip is uitgepakt groter dan {limit} bytes',
+    unknownCsv: 'de kopregel is geen ACLED-export (event_id_cnty…) en geen UCDP GED-export (id, date_start, best…)',
+    csvFailed: 'de CSV kan niet worden geïmporteerd: {detail}',
+    noDataset: 'de zip bevat geen dataset.json (bovenaan of in zijn enige map)',
+  },
   period: 'Periode',
   periodValue: '{earliest} tot {latest} (vroegste en laatste aanval)',
   refreshFailedText:

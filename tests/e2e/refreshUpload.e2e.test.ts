@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { type RunningBot, startBot } from '../../src/bot/startBot.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
+
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.stand-in.upload-token-value';
+const MODERATOR = { id: '400000000000000005', permissions: '32' };
+const ACLED_CSV = path.join(import.meta.dirname, '..', 'fixtures', 'acled', 'current.csv');
+
+const standIn = new DiscordStandIn();
+let bot: RunningBot;
+let dataDir: string;
+
+const textOf = (response: InteractionResponse): string => JSON.stringify(response.edit ?? response.callback.data);
+const slash = (name: string, options: unknown[], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
+  standIn.interact({ type: 2, name, options, ...extra });
+const withFile = (subcommand: 'refresh' | 'validate', name: string, content: string) => {
+  const url = standIn.hostFile(name, content);
+  const attachment = {
+    id: '500000000000000002',
+    filename: name,
+    size: Buffer.byteLength(content),
+    url,
+    proxy_url: url,
+  };
+  return slash(
+    'dataset',
+    [{ type: 1, name: subcommand, options: [{ type: 11, name: 'file', value: attachment.id }] }],
+    { member: MODERATOR, resolved: { attachments: { [attachment.id]: attachment } } },
+  );
+};
+
+beforeAll(async () => {
+  await standIn.start();
+  dataDir = writeDataDir(fixtureDatasetJson(), 'file');
+  const config = loadConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: APPLICATION_ID,
+    DISCORD_GUILD_ID: GUILD_ID,
+    DISCORD_API_URL: standIn.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  });
+  bot = await startBot(config, TOKEN, createLogger('silent', [TOKEN]), commands);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await standIn.stop();
+});
+
+describe('/dataset refresh with a CSV export, through the real client', () => {
+  it('GIVEN a CSV that is no known export THEN validate says so in the asker’s language and nothing changes', async () => {
+    const before = bot.store.current().dataset.version;
+    const text = textOf(await withFile('validate', 'other.csv', 'a,b,c\n1,2,3\n'));
+    expect(text).toContain('neither an ACLED export');
+    expect(bot.store.current().dataset.version).toBe(before);
+  });
+
+  it('GIVEN an ACLED CSV attached to refresh THEN it is imported beside the articles, kept on disk, and /attack answers with ACLED’s record', async () => {
+    const place = [{ type: 3, name: 'place', value: 'Boulkessi' }];
+    expect(textOf(await slash('attack', place))).not.toContain('ACLED');
+    const refreshed = textOf(await withFile('refresh', 'acled-sahel.csv', readFileSync(ACLED_CSV, 'utf8')));
+    expect(refreshed).toContain('Dataset refreshed');
+    // The article's attack is still there, ACLED's record of Boulkessi beside it.
+    const choices = textOf(await slash('attack', place));
+    expect(choices).toContain('ml-boulkessi-2025-06-01');
+    expect(choices).toContain('acled-mli30001');
+    const record = textOf(await slash('attack', [{ type: 3, name: 'place', value: 'acled-mli30001' }]));
+    expect(record).toContain('30 killed: ACLED’s coded estimate');
+    expect(existsSync(path.join(dataDir, 'incidents.jsonl'))).toBe(true);
+    expect(readFileSync(path.join(dataDir, 'dataset.json'), 'utf8')).toContain('acled-records');
+  });
+});
