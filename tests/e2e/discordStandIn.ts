@@ -64,7 +64,7 @@ export class DiscordStandIn {
   private sequence = 0;
   private nextId = 900000000000000000n;
   private readonly pending = new Map<string, Pending>();
-  private readonly files = new Map<string, string>();
+  private readonly files = new Map<string, string | Buffer>();
   readonly registered = new Map<string, unknown[]>();
   readonly requests: string[] = [];
   identify: Record<string, unknown> | undefined;
@@ -93,7 +93,7 @@ export class DiscordStandIn {
   }
 
   /** Serves a file the way Discord's CDN serves an attachment; returns its URL. */
-  hostFile(name: string, content: string): string {
+  hostFile(name: string, content: string | Buffer): string {
     this.files.set(name, content);
     return `${this.origin}/attachments/${name}`;
   }

@@ -5,7 +5,8 @@ import { commands } from '../../commands/index.js';
 import { type RunningBot, startBot } from '../../src/bot/startBot.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { FIXTURE_DIR, fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import { zipBytes } from '../helpers/zips.js';
 import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.stand-in.upload-token-value';
@@ -19,7 +20,7 @@ let dataDir: string;
 const textOf = (response: InteractionResponse): string => JSON.stringify(response.edit ?? response.callback.data);
 const slash = (name: string, options: unknown[], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
   standIn.interact({ type: 2, name, options, ...extra });
-const withFile = (subcommand: 'refresh' | 'validate', name: string, content: string) => {
+const withFile = (subcommand: 'refresh' | 'validate', name: string, content: string | Buffer, locale = 'en-US') => {
   const url = standIn.hostFile(name, content);
   const attachment = {
     id: '500000000000000002',
@@ -31,7 +32,7 @@ const withFile = (subcommand: 'refresh' | 'validate', name: string, content: str
   return slash(
     'dataset',
     [{ type: 1, name: subcommand, options: [{ type: 11, name: 'file', value: attachment.id }] }],
-    { member: MODERATOR, resolved: { attachments: { [attachment.id]: attachment } } },
+    { member: MODERATOR, locale, resolved: { attachments: { [attachment.id]: attachment } } },
   );
 };
 
@@ -75,5 +76,35 @@ describe('/dataset refresh with a CSV export, through the real client', () => {
     expect(record).toContain('30 killed: ACLED’s coded estimate');
     expect(existsSync(path.join(dataDir, 'incidents.jsonl'))).toBe(true);
     expect(readFileSync(path.join(dataDir, 'dataset.json'), 'utf8')).toContain('acled-records');
+  });
+
+  it('GIVEN a zip whose entry escapes its folder THEN validate refuses it, in French for a French asker', async () => {
+    const zip = await zipBytes(
+      [
+        { name: 'dataset.json', content: '{}' },
+        { name: 'xx/evil.txt', content: 'owned' },
+      ],
+      {
+        from: 'xx/evil.txt',
+        to: '../evil.txt',
+      },
+    );
+    const text = textOf(await withFile('validate', 'data.zip', zip, 'fr'));
+    expect(text).toContain('sortirait de son dossier');
+  });
+
+  it('GIVEN a zip of a data folder THEN refresh serves it and the data folder holds its files', async () => {
+    const dataset = fixtureDatasetJson();
+    const sources = dataset.sources.map((source) => ({
+      name: `data/${source.file}`,
+      content: readFileSync(path.join(FIXTURE_DIR, source.file)),
+    }));
+    const zip = await zipBytes([{ name: 'data/dataset.json', content: JSON.stringify(dataset) }, ...sources]);
+    const text = textOf(await withFile('refresh', 'data.zip', zip));
+    expect(text).toContain('Dataset refreshed');
+    // The zip's folder replaced the folder with the ACLED import: its records are gone, on disk too.
+    expect(text).toContain('removed: `acled-mli30001`');
+    expect(existsSync(path.join(dataDir, 'incidents.jsonl'))).toBe(false);
+    expect(bot.store.current().origin).toBe('data.zip');
   });
 });

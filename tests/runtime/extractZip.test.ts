@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZipFile } from 'yazl';
 import { extractZip } from '../../src/runtime/extractZip.js';
+import { type ZipEntry, zipBytes } from '../helpers/zips.js';
 
 const LIMITS = { maxEntries: 10, maxBytes: 1 << 20 };
 
@@ -15,27 +15,9 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A zip built here, in memory; `rename` swaps a name for another of the same length in the finished bytes. */
-async function zipOf(
-  entries: readonly { name: string; content?: string | Buffer; mode?: number }[],
-  rename?: { from: string; to: string },
-): Promise<string> {
-  const zip = new ZipFile();
-  for (const { name, content, mode } of entries) {
-    if (name.endsWith('/')) zip.addEmptyDirectory(name);
-    else zip.addBuffer(Buffer.from(content ?? ''), name, mode === undefined ? {} : { mode });
-  }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  let bytes = Buffer.concat(chunks);
-  if (rename) {
-    // yazl refuses to write an unsafe name, as it should: the hostile name is put in afterwards.
-    expect(rename.from.length).toBe(rename.to.length);
-    bytes = Buffer.from(bytes.toString('latin1').split(rename.from).join(rename.to), 'latin1');
-  }
+async function zipOf(entries: readonly ZipEntry[], rename?: { from: string; to: string }): Promise<string> {
   const file = path.join(work, 'upload.zip');
-  await writeFile(file, bytes);
+  await writeFile(file, await zipBytes(entries, rename));
   return file;
 }
 
