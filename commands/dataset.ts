@@ -45,19 +45,19 @@ export const dataset = {
       sub
         .setName('refresh')
         .setNameLocalizations({ nl: 'vernieuwen', fr: 'actualiser' })
-        .setDescription('Reload the dataset (from the data folder, the dataset URL, or an attached dataset.json)')
+        .setDescription('Reload the dataset (data folder, dataset URL, or an attached dataset.json, CSV export or zip)')
         .setDescriptionLocalizations({
-          nl: 'Laad de dataset opnieuw (uit de datamap, de dataset-URL of een bijgevoegd dataset.json)',
-          fr: 'Recharger les données (dossier de données, URL des données ou un dataset.json joint)',
+          nl: 'Laad de dataset opnieuw (datamap, dataset-URL, of bijgevoegd dataset.json, CSV-export of zip)',
+          fr: 'Recharger les données (dossier, URL des données, ou dataset.json, export CSV ou zip joint)',
         })
         .addAttachmentOption((option) =>
           option
             .setName('file')
             .setNameLocalizations({ nl: 'bestand', fr: 'fichier' })
-            .setDescription('A dataset.json with the same schema; kept on disk if it passes')
+            .setDescription('dataset.json, ACLED or UCDP GED .csv, or .zip of a data folder; kept on disk if it passes')
             .setDescriptionLocalizations({
-              nl: 'Een dataset.json met hetzelfde schema; bewaard als het klopt',
-              fr: 'Un dataset.json du même schéma ; conservé s’il passe les contrôles',
+              nl: 'dataset.json, .csv van ACLED of UCDP GED, of .zip van een datamap; bewaard als het klopt',
+              fr: 'dataset.json, .csv ACLED ou UCDP GED, ou .zip d’un dossier de données ; conservé s’il passe',
             }),
         ),
     )
@@ -65,19 +65,21 @@ export const dataset = {
       sub
         .setName('validate')
         .setNameLocalizations({ nl: 'controleren', fr: 'verifier' })
-        .setDescription('Check a dataset.json exactly as a refresh would, and swap nothing in')
+        .setDescription('Check a dataset.json, CSV export or zip exactly as a refresh would, and swap nothing in')
         .setDescriptionLocalizations({
-          nl: 'Controleer een dataset.json zoals vernieuwen dat doet, zonder iets te wisselen',
-          fr: 'Vérifier un dataset.json comme le ferait une actualisation, sans rien remplacer',
+          nl: 'Controleer een dataset.json, CSV-export of zip zoals vernieuwen, zonder iets te wisselen',
+          fr: 'Vérifier un dataset.json, export CSV ou zip comme une actualisation, sans rien remplacer',
         })
         .addAttachmentOption((option) =>
           option
             .setName('file')
             .setNameLocalizations({ nl: 'bestand', fr: 'fichier' })
-            .setDescription('The dataset.json to check (empty: the data folder or the dataset URL)')
+            .setDescription(
+              'dataset.json, ACLED/UCDP GED .csv or data folder .zip (empty: the data folder or dataset URL)',
+            )
             .setDescriptionLocalizations({
-              nl: 'De dataset.json om te controleren (leeg: de datamap of de dataset-URL)',
-              fr: 'Le dataset.json à vérifier (vide : le dossier de données ou l’URL des données)',
+              nl: 'dataset.json, .csv van ACLED/UCDP GED of .zip van een datamap (leeg: datamap of dataset-URL)',
+              fr: 'dataset.json, .csv ACLED/UCDP GED ou .zip d’un dossier (vide : dossier de données ou URL)',
             }),
         ),
     )
