@@ -2,7 +2,7 @@ import type { IncidentDate, LocalText } from '../dataset/schema.js';
 import { slug } from './actors.js';
 import type { CsvRow } from './csvRows.js';
 import { addDays, monthOf, parseExportDate } from './dates.js';
-import { count, namesIn, pointOf, type RowContext, type RowResult } from './rowResult.js';
+import { count, importedIncident, namesIn, pointOf, type RowContext, type RowResult } from './rowResult.js';
 
 /** Columns an ACLED export must have, in any layout, or the file is refused. */
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'fatalities', 'latitude', 'longitude'] as const;
@@ -73,24 +73,15 @@ export function acledIncident(row: CsvRow, context: RowContext): RowResult {
   const location = pointOf(v.latitude, v.longitude, placePrecision, 'ACLED');
 
   return {
-    incident: {
+    incident: importedIncident({
       id: `acled-${slug(recordId)}`,
-      place: {
-        name: placeName,
-        aliases: [],
-        nearby: [],
-        adminArea: adminArea === '' ? null : adminArea,
-        precision: placePrecision,
-        nearbyLocations: [],
-      },
-      ...(location ? { location } : {}),
+      placeName,
+      adminArea,
+      precision: placePrecision,
+      location,
       countryCode,
-      target: 'unspecified',
       date,
-      // ACLED's actor order says nothing about who attacked: the record's actors are listed, no perpetrator named.
-      perpetrator: { actorId: null, attribution: 'not_stated' },
-      outcomes: [],
-      sourceIds: [context.sourceId],
+      sourceId: context.sourceId,
       datasetRecord: {
         dataset: 'acled',
         recordId,
@@ -101,6 +92,6 @@ export function acledIncident(row: CsvRow, context: RowContext): RowResult {
         period,
         deaths: { kind: 'acled_estimate', number: deaths },
       },
-    },
+    }),
   };
 }

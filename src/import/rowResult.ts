@@ -38,3 +38,39 @@ export function namesIn(cell: string | undefined): string[] {
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
+
+/**
+ * What every imported record becomes: a place with no aliases or nearby places, no target, no perpetrator (ACLED's
+ * actor order and UCDP's side_a say nothing about who attacked), the dataset's record as its only source.
+ */
+export function importedIncident(parts: {
+  readonly id: string;
+  readonly placeName: string;
+  readonly adminArea: string;
+  readonly precision: Incident['place']['precision'];
+  readonly location: Coordinates | undefined;
+  readonly countryCode: string;
+  readonly date: Incident['date'];
+  readonly sourceId: string;
+  readonly datasetRecord: NonNullable<Incident['datasetRecord']>;
+}): Incident {
+  return {
+    id: parts.id,
+    place: {
+      name: parts.placeName,
+      aliases: [],
+      nearby: [],
+      adminArea: parts.adminArea === '' ? null : parts.adminArea,
+      precision: parts.precision,
+      nearbyLocations: [],
+    },
+    ...(parts.location ? { location: parts.location } : {}),
+    countryCode: parts.countryCode,
+    target: 'unspecified',
+    date: parts.date,
+    perpetrator: { actorId: null, attribution: 'not_stated' },
+    outcomes: [],
+    sourceIds: [parts.sourceId],
+    datasetRecord: parts.datasetRecord,
+  };
+}

@@ -1,7 +1,7 @@
 import type { IncidentDate, LocalText } from '../dataset/schema.js';
 import type { CsvRow } from './csvRows.js';
 import { parseExportDate } from './dates.js';
-import { count, namesIn, pointOf, type RowContext, type RowResult } from './rowResult.js';
+import { count, importedIncident, namesIn, pointOf, type RowContext, type RowResult } from './rowResult.js';
 
 /** Columns a UCDP GED export must have, in any release, or the file is refused. */
 export const UCDP_REQUIRED = ['id', 'date_start', 'date_end', 'best', 'low', 'high', 'latitude', 'longitude'] as const;
@@ -90,24 +90,15 @@ export function ucdpIncident(row: CsvRow, context: RowContext): RowResult {
   const violence = VIOLENCE[v.type_of_violence as keyof typeof VIOLENCE];
 
   return {
-    incident: {
+    incident: importedIncident({
       id: `ucdp-${recordId}`,
-      place: {
-        name: placeName,
-        aliases: [],
-        nearby: [],
-        adminArea: adminArea === '' ? null : adminArea,
-        precision: placePrecision,
-        nearbyLocations: [],
-      },
-      ...(location ? { location } : {}),
+      placeName,
+      adminArea,
+      precision: placePrecision,
+      location,
       countryCode,
-      target: 'unspecified',
       date,
-      // side_a is the government by convention, not the attacker: no perpetrator is named.
-      perpetrator: { actorId: null, attribution: 'not_stated' },
-      outcomes: [],
-      sourceIds: [context.sourceId],
+      sourceId: context.sourceId,
       datasetRecord: {
         dataset: 'ucdp_ged',
         recordId,
@@ -125,7 +116,7 @@ export function ucdpIncident(row: CsvRow, context: RowContext): RowResult {
           ...bySide(v),
         },
       },
-    },
+    }),
   };
 }
 
