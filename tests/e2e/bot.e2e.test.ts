@@ -7,10 +7,11 @@ import type { Command } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/bot/deployCommands.js';
 import { type RunningBot, startBot } from '../../src/bot/startBot.js';
-import { type Config, loadConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { byId, fixtureDatasetJson, indexOfId, writeDataDir } from '../helpers/datasets.js';
 import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
+import { standInConfig } from './standInBot.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.stand-in.secret-token-value';
 const MODERATOR = { id: '400000000000000005', permissions: '32' };
@@ -58,23 +59,8 @@ const datasetCommand = (
   guildId = GUILD_ID,
 ) => {
   if (!file) return slash('dataset', [{ type: 1, name: subcommand, options: [] }], { member, guildId });
-  const url = standIn.hostFile(file.name, file.content);
-  const attachment = {
-    id: '500000000000000001',
-    filename: file.name,
-    size: Buffer.byteLength(file.content),
-    url,
-    proxy_url: url,
-    content_type: 'application/json',
-  };
-  return slash(
-    'dataset',
-    [{ type: 1, name: subcommand, options: [{ type: 11, name: 'file', value: attachment.id }] }],
-    {
-      member,
-      resolved: { attachments: { [attachment.id]: attachment } },
-    },
-  );
+  const { option, resolved } = standIn.attach(file.name, file.content, 'application/json');
+  return slash('dataset', [{ type: 1, name: subcommand, options: [option] }], { member, resolved });
 };
 const refresh = (member: typeof MODERATOR, file?: { name: string; content: string }) =>
   datasetCommand('refresh', member, file);
@@ -82,14 +68,7 @@ const refresh = (member: typeof MODERATOR, file?: { name: string; content: strin
 beforeAll(async () => {
   await standIn.start();
   dataDir = writeDataDir(fixtureDatasetJson(), 'file');
-  config = loadConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APPLICATION_ID,
-    DISCORD_GUILD_ID: GUILD_ID,
-    DISCORD_API_URL: standIn.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-  });
+  config = standInConfig(standIn, TOKEN, dataDir, 'info');
   const sink = new Writable({
     write(chunk, _encoding, done) {
       logLines.push(String(chunk));

@@ -98,6 +98,26 @@ export class DiscordStandIn {
     return `${this.origin}/attachments/${name}`;
   }
 
+  /**
+   * A file attached to a slash command, hosted like an attachment: the `file` option to send and what Discord
+   * resolves it to (`resolved` of the interaction).
+   */
+  attach(name: string, content: string | Buffer, contentType?: string) {
+    const url = this.hostFile(name, content);
+    const attachment = {
+      id: this.snowflake(),
+      filename: name,
+      size: Buffer.byteLength(content),
+      url,
+      proxy_url: url,
+      ...(contentType ? { content_type: contentType } : {}),
+    };
+    return {
+      option: { type: 11, name: 'file', value: attachment.id },
+      resolved: { attachments: { [attachment.id]: attachment } },
+    };
+  }
+
   /** Sends an INTERACTION_CREATE and resolves with what the bot answered. */
   interact(options: {
     type: 2 | 4;

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { type RunningBot, startBot } from '../../src/bot/startBot.js';
-import { loadConfig } from '../../src/config.js';
+import type { RunningBot } from '../../src/bot/startBot.js';
 import { DraftSchema } from '../../src/draft/draftSchema.js';
-import { createLogger } from '../../src/logger.js';
-import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
-import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
+import { DiscordStandIn, type InteractionResponse } from './discordStandIn.js';
+import { startStandInBot } from './standInBot.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.stand-in.draft-token-value';
 const MODERATOR = { id: '400000000000000005', permissions: '32' };
@@ -31,43 +28,19 @@ const embedOf = (response: InteractionResponse): Embed => {
 
 /** `/dataset draft file:<article> date:…` as Discord sends it, the article hosted like an attachment. */
 const draftCommand = (member: typeof MODERATOR, options: { name: string; value: string }[] = [], locale = 'en-GB') => {
-  const url = standIn.hostFile('article.txt', ARTICLE);
-  const attachment = {
-    id: '500000000000000002',
-    filename: 'en-2025-06-boulkessi-inekar.txt',
-    size: Buffer.byteLength(ARTICLE),
-    url,
-    proxy_url: url,
-    content_type: 'text/plain; charset=utf-8',
-  };
+  const { option, resolved } = standIn.attach('en-2025-06-boulkessi-inekar.txt', ARTICLE, 'text/plain; charset=utf-8');
   return standIn.interact({
     type: 2,
     name: 'dataset',
-    options: [
-      {
-        type: 1,
-        name: 'draft',
-        options: [{ type: 11, name: 'file', value: attachment.id }, ...options.map((o) => ({ type: 3, ...o }))],
-      },
-    ],
+    options: [{ type: 1, name: 'draft', options: [option, ...options.map((o) => ({ type: 3, ...o }))] }],
     member,
     locale,
-    resolved: { attachments: { [attachment.id]: attachment } },
+    resolved,
   });
 };
 
 beforeAll(async () => {
-  await standIn.start();
-  dataDir = writeDataDir(fixtureDatasetJson(), 'file');
-  const config = loadConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APPLICATION_ID,
-    DISCORD_GUILD_ID: GUILD_ID,
-    DISCORD_API_URL: standIn.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-  });
-  bot = await startBot(config, TOKEN, createLogger('silent', [TOKEN]), commands);
+  ({ bot, dataDir } = await startStandInBot(standIn, TOKEN));
 });
 
 afterAll(async () => {

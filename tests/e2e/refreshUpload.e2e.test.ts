@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { type RunningBot, startBot } from '../../src/bot/startBot.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { FIXTURE_DIR, fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
+import type { RunningBot } from '../../src/bot/startBot.js';
+import { FIXTURE_DIR, fixtureDatasetJson } from '../helpers/datasets.js';
 import { zipBytes } from '../helpers/zips.js';
-import { APPLICATION_ID, DiscordStandIn, GUILD_ID, type InteractionResponse } from './discordStandIn.js';
+import { DiscordStandIn, type InteractionResponse } from './discordStandIn.js';
+import { startStandInBot } from './standInBot.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAy.stand-in.upload-token-value';
 const MODERATOR = { id: '400000000000000005', permissions: '32' };
@@ -21,33 +19,12 @@ const textOf = (response: InteractionResponse): string => JSON.stringify(respons
 const slash = (name: string, options: unknown[], extra: Partial<Parameters<DiscordStandIn['interact']>[0]> = {}) =>
   standIn.interact({ type: 2, name, options, ...extra });
 const withFile = (subcommand: 'refresh' | 'validate', name: string, content: string | Buffer, locale = 'en-US') => {
-  const url = standIn.hostFile(name, content);
-  const attachment = {
-    id: '500000000000000002',
-    filename: name,
-    size: Buffer.byteLength(content),
-    url,
-    proxy_url: url,
-  };
-  return slash(
-    'dataset',
-    [{ type: 1, name: subcommand, options: [{ type: 11, name: 'file', value: attachment.id }] }],
-    { member: MODERATOR, locale, resolved: { attachments: { [attachment.id]: attachment } } },
-  );
+  const { option, resolved } = standIn.attach(name, content);
+  return slash('dataset', [{ type: 1, name: subcommand, options: [option] }], { member: MODERATOR, locale, resolved });
 };
 
 beforeAll(async () => {
-  await standIn.start();
-  dataDir = writeDataDir(fixtureDatasetJson(), 'file');
-  const config = loadConfig({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APPLICATION_ID,
-    DISCORD_GUILD_ID: GUILD_ID,
-    DISCORD_API_URL: standIn.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-  });
-  bot = await startBot(config, TOKEN, createLogger('silent', [TOKEN]), commands);
+  ({ bot, dataDir } = await startStandInBot(standIn, TOKEN));
 });
 
 afterAll(async () => {
