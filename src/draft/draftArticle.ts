@@ -14,6 +14,7 @@ import { findSpeaker, type SpeakerMention, speakerLabel, statusOf } from './spea
 import { statementKindOf } from './statements.js';
 import { targetOf } from './targets.js';
 import { u } from './unicodeWords.js';
+import { uniqueIds } from './uniqueIds.js';
 
 export interface ArticleInput {
   /** The article file's text, exactly as read. */
@@ -607,13 +608,7 @@ export function draftArticle(input: ArticleInput, known: Known): Draft {
 
   // Ids from the records' own facts, unique within the draft.
   const incidents: DraftIncident[] = [];
-  const taken = new Set<string>();
-  const unique = (base: string) => {
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    return id;
-  };
+  const unique = uniqueIds(new Set<string>());
   const renamed = new Map<string, string>();
   const slugs = new Map<string, string>();
   for (const work of working) {

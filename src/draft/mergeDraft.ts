@@ -1,5 +1,6 @@
 import type { DatasetFile, Figure, Incident, Statement } from '../dataset/schema.js';
 import type { Draft } from './draftSchema.js';
+import { uniqueIds } from './uniqueIds.js';
 
 /** What a merge did, for the moderator: which draft incidents were already in the dataset, what was added. */
 export interface MergeReport {
@@ -52,12 +53,7 @@ export function mergeDraft(data: DatasetFile, draft: Draft, others: OtherInciden
 
   const ids = new Set([...merged.incidents, ...merged.figures, ...merged.statements].map((record) => record.id));
   for (const incident of others) ids.add(incident.id);
-  const fresh = (id: string) => {
-    let candidate = id;
-    for (let n = 2; ids.has(candidate); n++) candidate = `${id}-${n}`;
-    ids.add(candidate);
-    return candidate;
-  };
+  const fresh = uniqueIds(ids);
 
   const incidentIds = new Map<string, string>();
   for (const { review: _review, ...incident } of draft.incidents) {
