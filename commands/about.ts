@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerList } from '../src/answers/listAnswer.js';
-import { summariseDataset } from '../src/dataset/datasetSummary.js';
 import { renderAbout } from '../src/render/renderAdmin.js';
 import type { Command } from './command.js';
 
@@ -17,7 +16,7 @@ export const about = {
     const snapshot = context.store.current();
     const newestFirst = answerList(snapshot.dataset, snapshot.index, {});
     const coverage = {
-      period: (await summariseDataset(snapshot.dataset)).period,
+      period: snapshot.dataset.period,
       newest: newestFirst.kind === 'list' ? newestFirst.items[0] : undefined,
     };
     return { payload: renderAbout(snapshot, coverage, context.locale), kind: 'info', incidents: [] };

@@ -279,7 +279,7 @@ async function validate(context: CommandContext, attachment: AttachmentInput | u
       { origin: candidate.origin, ok: result.ok, problems: result.ok ? 0 : result.problems.length },
       'dataset validated',
     );
-    checked = result.ok ? { ok: true as const, summary: await summariseDataset(result.dataset) } : result;
+    checked = result.ok ? { ok: true as const, summary: summariseDataset(result.dataset) } : result;
     // A dataset checked in a temporary folder is read by nobody else.
     if (result.ok && candidate.cleanup) result.dataset.close();
   } finally {

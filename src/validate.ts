@@ -35,7 +35,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${dataDir}: the dataset cannot be used. Problems found: ${result.problems.length}\n`);
     return ExitCode.userError;
   }
-  process.stdout.write(`${summaryText(dataDir, await summariseDataset(result.dataset))}\n`);
+  process.stdout.write(`${summaryText(dataDir, summariseDataset(result.dataset))}\n`);
   return ExitCode.done;
 }
 

@@ -18,7 +18,7 @@ export interface DatasetSummary {
 }
 
 /** Sums a dataset up without changing it. */
-export async function summariseDataset(dataset: Dataset): Promise<DatasetSummary> {
+export function summariseDataset(dataset: Dataset): DatasetSummary {
   return {
     version: dataset.version,
     counts: {
