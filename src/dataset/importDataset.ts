@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { tollRows } from '../answers/tollAnswer.js';
@@ -13,6 +14,7 @@ import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordK
 import { openDataset } from './repository.js';
 import { DatasetFileSchema, type Figure, type Incident, type Source, type Statement } from './schema.js';
 import { quotableText } from './sourceText.js';
+import { ValidationPool } from './validationPool.js';
 
 export const DATASET_FILE_NAME = 'dataset.json';
 
@@ -29,6 +31,17 @@ export type ImportResult =
   | { readonly ok: true; readonly file: string; readonly version: string }
   | { readonly ok: false; readonly problems: Problem[] };
 
+export interface ImportOptions {
+  /** Threads that validate the `.jsonl` lines; 0 validates them on this thread. By default, by the files' size. */
+  readonly validationThreads?: number;
+}
+
+/**
+ * Below this many bytes of `.jsonl` the lines are validated on the import's own thread: starting validation threads
+ * takes longer than they save.
+ */
+const THREADS_FROM_BYTES = 16 << 20;
+
 /**
  * The code an index depends on: the index's tables and the dataset's schema. A field another version adds to the
  * schema makes the data import again, and checked again.
@@ -42,7 +55,7 @@ export const CODE_VERSION = `${INDEX_CODE}-${createHash('sha256')
  * Validates a dataset as every start and refresh does (the schema, the `.jsonl` lines, the source texts, the
  * cross-checks) and writes its index file. Whatever fails, no index is written and the serving one stays.
  */
-export async function importDataset(request: ImportRequest): Promise<ImportResult> {
+export async function importDataset(request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
   const { dataDir, file } = request;
   const fail = (problems: Problem[]): ImportResult => ({ ok: false, problems });
   const datasetFile = path.join(dataDir, DATASET_FILE_NAME);
@@ -94,31 +107,40 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
       : { file: path.join(dataDir, RECORD_FILES[kind].file), path: `line ${lines[kind][index - data[kind].length]}` };
   const checker = new CrossCheck(data, quotableTexts, file, locate);
   let checkProblems: Problem[] = [];
+  const threads = options.validationThreads ?? (await threadsFor(recordFiles));
+  const pool = threads > 0 ? new ValidationPool(threads) : undefined;
   try {
     const written = await writeIndexFile(dataDir, async (db) => {
       const writer = new IndexWriter(db, data);
       const kinds = {
-        incidents: (record: Incident, index: number) => {
+        incidents: (record: Incident, index: number, json?: string) => {
           checker.incident(record, index);
-          writer.incident(record);
+          writer.incident(record, json);
         },
-        figures: (record: Figure, index: number) => {
+        figures: (record: Figure, index: number, json?: string) => {
           checker.figure(record, index);
-          writer.figure(record);
+          writer.figure(record, json);
         },
-        statements: (record: Statement, index: number) => {
+        statements: (record: Statement, index: number, json?: string) => {
           checker.statement(record, index);
-          writer.statement(record);
+          writer.statement(record, json);
         },
       } as const;
       for (const kind of RECORD_KINDS) {
-        const add = kinds[kind] as (record: unknown, index: number) => void;
+        const add = kinds[kind] as (record: unknown, index: number, json?: string) => void;
         let index = 0;
         for (const record of data[kind]) add(record, index++);
-        await readRecordFile(dataDir, kind, problems, hash, (record, line) => {
-          lines[kind].push(line);
-          add(record, index++);
-        });
+        await readRecordFile(
+          dataDir,
+          kind,
+          problems,
+          hash,
+          (record, line, json) => {
+            lines[kind].push(line);
+            add(record, index++, json);
+          },
+          pool,
+        );
       }
       if (problems.length > 0) return undefined;
       checkProblems = checker.problems();
@@ -135,7 +157,18 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
     return { ok: true, file: written, version: path.basename(written, '.sqlite') };
   } catch (error) {
     return fail([{ file: dataDir, path: '', reason: `cannot write the index (${describeIoError(error)})` }]);
+  } finally {
+    await pool?.close();
   }
+}
+
+/** As many validation threads as there are cores besides this thread's, for record files large enough. */
+async function threadsFor(recordFiles: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(
+    recordFiles.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0),
+  );
+  const bytes = sizes.reduce((total, size) => total + size, 0);
+  return bytes < THREADS_FROM_BYTES ? 0 : Math.max(1, availableParallelism() - 1);
 }
 
 /** Reads the source texts the dataset names, from `dataDir/sources` only; their text goes into `hash`. */

@@ -95,7 +95,8 @@ export class IndexWriter {
     );
   }
 
-  incident(incident: Incident): void {
+  /** @param json the incident as JSON, where the caller has it already */
+  incident(incident: Incident, json = JSON.stringify(incident)): void {
     const placeJson = JSON.stringify(incident.place);
     let place = this.placeIds.get(placeJson);
     if (place === undefined) {
@@ -120,19 +121,19 @@ export class IndexWriter {
       location?.longitude ?? null,
       location?.latitude ?? null,
       location?.precision ?? null,
-      JSON.stringify(incident),
+      json,
     );
   }
 
-  figure(figure: Figure): void {
+  figure(figure: Figure, json = JSON.stringify(figure)): void {
     const row = this.rows.figures++;
-    this.insertFigure.run(row, figure.id, figure.scope.kind === 'region' ? 1 : 0, JSON.stringify(figure));
+    this.insertFigure.run(row, figure.id, figure.scope.kind === 'region' ? 1 : 0, json);
     for (const id of incidentIdsIn(figure.scope)) this.insertFigureIncident.run(id, row);
   }
 
-  statement(statement: StatementRecord): void {
+  statement(statement: StatementRecord, json = JSON.stringify(statement)): void {
     const row = this.rows.statements++;
-    this.insertStatement.run(row, statement.id, JSON.stringify(statement));
+    this.insertStatement.run(row, statement.id, json);
     for (const id of incidentIdsIn(statement.scope)) this.insertStatementIncident.run(id, row);
     if (statement.scope.kind === 'countries') {
       for (const code of statement.scope.countryCodes) this.insertStatementCountry.run(code, row);

@@ -1,23 +1,31 @@
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { resolveDataFile } from './dataFiles.js';
 import type { DatasetRecords } from './dataset.js';
-import { formatPath, type Problem } from './problems.js';
+import type { Problem } from './problems.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
+import { type ValidatedPiece, validateLines } from './recordLines.js';
+import { type ValidationPool, ValidationThreadError } from './validationPool.js';
+
+/** Bytes read at a time; a piece handed to validation is this much, cut back to the last whole line. */
+const READ_BYTES = 1 << 20;
+/** Pieces being validated on other threads at once: enough to keep them busy, few enough to hold little memory. */
+const PIECES_IN_FLIGHT = 8;
 
 /**
  * Reads one kind's `.jsonl` file from `dataDir` (a missing one is no records), validating each line and handing
- * each valid record to `visit` with its line number; the file's bytes go into `hash`. Records are never all held
- * at once: a million of them, kept, took twice as long to read.
+ * each valid record to `visit` with its line number, in the file's order; the file's bytes go into `hash`. Records
+ * are never all held at once: a million of them, kept, took twice as long to read.
+ * @param pool validates the lines on other threads; `visit` then also gets each record as JSON
  */
 export async function readRecordFile<K extends RecordKind>(
   dataDir: string,
   kind: K,
   problems: Problem[],
   hash: Hash,
-  visit: (record: DatasetRecords[K][number], line: number) => void,
+  visit: (record: DatasetRecords[K][number], line: number, json?: string) => void,
+  pool?: ValidationPool,
 ): Promise<void> {
   const file = path.join(dataDir, RECORD_FILES[kind].file);
   const resolved = await resolveDataFile(dataDir, RECORD_FILES[kind].file, '');
@@ -25,40 +33,73 @@ export async function readRecordFile<K extends RecordKind>(
     if (!resolved.missing) problems.push({ file, path: '', reason: resolved.reason });
     return;
   }
-  const { schema } = RECORD_FILES[kind];
-  const problem = (line: number, where: string, reason: string, record?: unknown) => {
-    if (problems.length >= MAX_PROBLEMS) return;
-    problems.push({
-      file,
-      ...(typeof record === 'string' ? { record } : {}),
-      path: [`line ${line}`, where].filter((part) => part !== '').join(', '),
-      reason,
-    });
+  // Lines before the piece being taken in: pieces are validated apart, and count their lines from 1.
+  let linesBefore = 0;
+  const takeIn = (piece: ValidatedPiece<unknown>, asJson: boolean) => {
+    for (const { line, where, reason, record } of piece.issues) {
+      if (problems.length >= MAX_PROBLEMS) break;
+      problems.push({
+        file,
+        ...(record === undefined ? {} : { record }),
+        path: [`line ${linesBefore + line}`, where].filter((part) => part !== '').join(', '),
+        reason,
+      });
+    }
+    const { records, lines } = piece;
+    for (let i = 0; i < records.length; i++) {
+      const line = linesBefore + (lines[i] as number);
+      if (asJson) {
+        const json = records[i] as string;
+        visit(JSON.parse(json) as DatasetRecords[K][number], line, json);
+      } else {
+        visit(records[i] as DatasetRecords[K][number], line);
+      }
+    }
+    linesBefore += piece.lineCount;
+  };
+  const inFlight: Promise<ValidatedPiece<string>>[] = [];
+  const validate = (bytes: Uint8Array) => {
+    if (pool) {
+      inFlight.push(pool.validate(kind, bytes));
+    } else {
+      takeIn(
+        validateLines(kind, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), false),
+        false,
+      );
+    }
   };
   try {
-    const stream = createReadStream(file);
-    stream.on('data', (chunk) => hash.update(chunk));
-    let line = 0;
-    // A CRLF line loses its \r as well: readline ends lines at either.
-    for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-      line += 1;
-      if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        problem(line, '', `not valid JSON (${(error as Error).message})`);
-        continue;
+    try {
+      let rest: Uint8Array = new Uint8Array(0);
+      for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        // A piece ends just after a line feed: no line, and no character, is cut in two.
+        const end = chunk.lastIndexOf(0x0a) + 1;
+        if (end === 0) {
+          rest = joined(rest, chunk, chunk.length);
+          continue;
+        }
+        validate(joined(rest, chunk, end));
+        rest = chunk.subarray(end);
+        while (inFlight.length >= PIECES_IN_FLIGHT)
+          takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
       }
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        const { id } = (value ?? {}) as { id?: unknown };
-        for (const issue of parsed.error.issues) problem(line, formatPath(issue.path), issue.message, id);
-        continue;
-      }
-      visit(parsed.data as DatasetRecords[K][number], line);
+      if (rest.length > 0) validate(joined(rest, new Uint8Array(0), 0));
+      while (inFlight.length > 0) takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
+    } finally {
+      // A piece that fails must not leave the others' rejections unhandled.
+      for (const piece of inFlight) piece.catch(() => undefined);
     }
   } catch (error) {
+    if (error instanceof ValidationThreadError) throw error;
     problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
   }
+}
+
+/** `rest` and the first `end` bytes of `chunk`, in memory of their own: a piece may be handed to another thread. */
+function joined(rest: Uint8Array, chunk: Uint8Array, end: number): Uint8Array {
+  const bytes = new Uint8Array(rest.length + end);
+  bytes.set(rest);
+  bytes.set(chunk.subarray(0, end), rest.length);
+  return bytes;
 }
