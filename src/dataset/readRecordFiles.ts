@@ -60,7 +60,10 @@ export async function readRecordFile<K extends RecordKind>(
   const inFlight: Promise<ValidatedPiece<string>>[] = [];
   const validate = (bytes: Uint8Array) => {
     if (pool) {
-      inFlight.push(pool.validate(kind, bytes));
+      const piece = pool.validate(kind, bytes);
+      // Handled when its turn comes; a failing thread rejects every piece at once, before their turns.
+      piece.catch(() => undefined);
+      inFlight.push(piece);
     } else {
       takeIn(
         validateLines(kind, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), false),
@@ -69,27 +72,22 @@ export async function readRecordFile<K extends RecordKind>(
     }
   };
   try {
-    try {
-      let rest: Uint8Array = new Uint8Array(0);
-      for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        // A piece ends just after a line feed: no line, and no character, is cut in two.
-        const end = chunk.lastIndexOf(0x0a) + 1;
-        if (end === 0) {
-          rest = joined(rest, chunk, chunk.length);
-          continue;
-        }
-        validate(joined(rest, chunk, end));
-        rest = chunk.subarray(end);
-        while (inFlight.length >= PIECES_IN_FLIGHT)
-          takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
+    let rest: Uint8Array = new Uint8Array(0);
+    for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      // A piece ends just after a line feed: no line, and no character, is cut in two.
+      const end = chunk.lastIndexOf(0x0a) + 1;
+      if (end === 0) {
+        rest = joined(rest, chunk, chunk.length);
+        continue;
       }
-      if (rest.length > 0) validate(joined(rest, new Uint8Array(0), 0));
-      while (inFlight.length > 0) takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
-    } finally {
-      // A piece that fails must not leave the others' rejections unhandled.
-      for (const piece of inFlight) piece.catch(() => undefined);
+      validate(joined(rest, chunk, end));
+      rest = chunk.subarray(end);
+      while (inFlight.length >= PIECES_IN_FLIGHT)
+        takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
     }
+    if (rest.length > 0) validate(joined(rest, new Uint8Array(0), 0));
+    while (inFlight.length > 0) takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
   } catch (error) {
     if (error instanceof ValidationThreadError) throw error;
     problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });
