@@ -43,7 +43,7 @@ export function regionToll(dataset: Dataset): RegionToll {
 }
 
 /** How many of each long list a stored toll keeps: more than an embed or a console answer shows. */
-const SAMPLE_SIZE = 100;
+const SAMPLE_SIZE = 30;
 
 /** A toll as the import stores it: its country and its map are read apart. */
 type StoredTollJson = Omit<CountryToll, 'country' | 'map'>;

@@ -28,7 +28,9 @@ CREATE TABLE tolls (country TEXT PRIMARY KEY, toll TEXT NOT NULL, map TEXT NOT N
 /** Built once all rows are in: faster than keeping them up to date row by row. */
 const INDEXES = `
 CREATE INDEX incidents_id ON incidents (id, row);
-CREATE INDEX incidents_country ON incidents (country, date DESC, place_name, row);
+-- Covers what a country's outlines read, so that reading them never visits the table.
+CREATE INDEX incidents_country ON incidents (country, date DESC, place_name, row, id, date_precision, longitude,
+  latitude, geo_precision);
 CREATE INDEX incidents_actor ON incidents (actor, date DESC, place_name, row) WHERE actor IS NOT NULL;
 CREATE INDEX incidents_place ON incidents (place, row);
 CREATE INDEX incidents_date ON incidents (date DESC, place_name, row);
