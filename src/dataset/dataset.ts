@@ -33,7 +33,7 @@ export interface PlaceEntry {
   readonly incidents: number;
 }
 
-/** What a map, a timeline and a toll need of an incident: read without its record. */
+/** What a map, a timeline and a toll need of an incident. */
 export interface IncidentOutline {
   readonly id: string;
   readonly date: Pick<Incident['date'], 'value' | 'precision'>;
@@ -73,6 +73,7 @@ export interface Dataset {
   readonly countriesByCode: Lookup<Country>;
   readonly actorsById: Lookup<Actor>;
   readonly incidentsById: Lookup<Incident>;
+  readonly figuresById: Lookup<Figure>;
   readonly incidentsByCountry: RecordGroups<Incident>;
   readonly incidentsByActor: RecordGroups<Incident>;
   /** By the `id` of a `PlaceEntry`, as text. */
@@ -81,12 +82,6 @@ export interface Dataset {
   readonly statementsByIncident: RecordGroups<Statement>;
   /** What was said about whole countries ("no official toll"), by country code. */
   readonly statementsByCountry: RecordGroups<Statement>;
-  /** Figures about any attack in a country, by country code, each once, in the data's order. */
-  readonly figuresInCountry: RecordGroups<Figure>;
-  /** Statements about any attack in a country, by country code, each once, in the data's order. */
-  readonly statementsInCountry: RecordGroups<Statement>;
-  /** Every incident of a country, newest first (by date, then place name). */
-  incidentOutlines(countryCode: string): IncidentOutline[];
   /** A page of incidents newest first (by date, then place name), and how many match in all. */
   newestIncidents(
     filter: IncidentFilter,

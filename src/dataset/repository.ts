@@ -1,5 +1,5 @@
 import type { Database, Statement as SqlStatement } from 'better-sqlite3';
-import type { Dataset, IncidentOutline, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
+import type { Dataset, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 
 /** Rows read at a time when a whole list is walked. */
@@ -86,12 +86,6 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     .all()
     .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
 
-  const outlines = lazy(() =>
-    db.prepare<[string], OutlineRow>(
-      `SELECT id, date, date_precision, place_name, longitude, latitude, geo_precision FROM incidents
-       WHERE country = ? ORDER BY date DESC, place_name, row`,
-    ),
-  );
   const tollRow = lazy(() => db.prepare<[string], string>('SELECT toll FROM tolls WHERE country = ?').pluck());
   const tollMap = lazy(() =>
     db.prepare<[string], { map: string; points: Buffer | null }>('SELECT map, points FROM tolls WHERE country = ?'),
@@ -132,6 +126,7 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     countriesByCode: mapLookup(countries, (country) => country.code),
     actorsById: mapLookup(actors, (actor) => actor.id),
     incidentsById: byId<Incident>('incidents'),
+    figuresById: byId<Figure>('figures'),
     incidentsByCountry: groups(
       'SELECT json FROM incidents WHERE country = ? ORDER BY row',
       countOfGroup('country'),
@@ -162,19 +157,6 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
-    figuresInCountry: groups(
-      `SELECT json FROM figures WHERE row IN (SELECT g.figure FROM incidents i JOIN figure_incidents g ON g.incident = i.id
-       WHERE i.country = ?) ORDER BY row`,
-      `SELECT COUNT(DISTINCT g.figure) FROM incidents i JOIN figure_incidents g ON g.incident = i.id WHERE i.country = ?`,
-      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN figure_incidents g ON g.incident = i.id`,
-    ),
-    statementsInCountry: groups(
-      `SELECT json FROM statements WHERE row IN (SELECT g.statement FROM incidents i JOIN statement_incidents g
-       ON g.incident = i.id WHERE i.country = ?) ORDER BY row`,
-      `SELECT COUNT(DISTINCT g.statement) FROM incidents i JOIN statement_incidents g ON g.incident = i.id WHERE i.country = ?`,
-      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN statement_incidents g ON g.incident = i.id`,
-    ),
-    incidentOutlines: (code) => outlines.all(code).map(outlineOf),
     newestIncidents: newestIncidents(db, meta),
     tolls,
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
@@ -182,27 +164,6 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       .map((text) => JSON.parse(text) as Figure),
     places,
     close: () => db.close(),
-  };
-}
-
-interface OutlineRow {
-  id: string;
-  date: string;
-  date_precision: Incident['date']['precision'];
-  place_name: string;
-  longitude: number | null;
-  latitude: number | null;
-  geo_precision: NonNullable<Incident['location']>['precision'] | null;
-}
-
-function outlineOf(row: OutlineRow): IncidentOutline {
-  return {
-    id: row.id,
-    date: { value: row.date, precision: row.date_precision },
-    place: { name: row.place_name },
-    ...(row.longitude !== null && row.latitude !== null && row.geo_precision !== null
-      ? { location: { longitude: row.longitude, latitude: row.latitude, precision: row.geo_precision } }
-      : {}),
   };
 }
 
