@@ -52,6 +52,13 @@ export interface IncidentFilter {
   readonly toDay?: string;
 }
 
+/** Countries, groups and places (by `PlaceEntry` id) whose incidents a name stands for. */
+export interface IncidentKeys {
+  readonly countries: readonly string[];
+  readonly actors: readonly string[];
+  readonly places: readonly number[];
+}
+
 /** A country's toll and map as an import worked them out, in the JSON the answers wrote. */
 export interface StoredToll {
   readonly toll: string;
@@ -88,6 +95,10 @@ export interface Dataset {
     offset: number,
     limit: number,
   ): { readonly incidents: Incident[]; readonly total: number };
+  /** The `limit` newest incidents of any of `keys`, leaving out those in `except`. */
+  newestOfAny(keys: IncidentKeys, except: readonly string[], limit: number): Incident[];
+  /** How many incidents any of `keys` has, each counted once. */
+  countOfAny(keys: IncidentKeys): number;
   /** Each country's toll, worked out at import, by country code. */
   readonly tolls: Lookup<StoredToll>;
   /** Aggregates over several countries. */

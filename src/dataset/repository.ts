@@ -1,5 +1,5 @@
 import type { Database, Statement as SqlStatement } from 'better-sqlite3';
-import type { Dataset, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
+import type { Dataset, IncidentKeys, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 
 /** Rows read at a time when a whole list is walked. */
@@ -158,6 +158,7 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
     newestIncidents: newestIncidents(db, meta),
+    ...incidentsOfAny(db),
     tolls,
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
       .all()
@@ -216,6 +217,58 @@ function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Datas
     else total = prepared.count.get(...values) ?? 0;
     const incidents = prepared.page.all(...values, limit, offset).map((text) => JSON.parse(text) as Incident);
     return { incidents, total };
+  };
+}
+
+/** Incidents of several countries, groups or places at once: what a name that stands for several has. */
+function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny'> {
+  const anyOf = (keys: IncidentKeys) => {
+    const parts: { column: string; values: readonly (string | number)[] }[] = [
+      { column: 'country', values: keys.countries },
+      { column: 'actor', values: keys.actors },
+      { column: 'place', values: keys.places },
+    ];
+    const used = parts.filter(({ values }) => values.length > 0);
+    return {
+      sql: used.map(({ column, values }) => `${column} IN (${values.map(() => '?').join(', ')})`).join(' OR '),
+      values: used.flatMap(({ values }) => values),
+    };
+  };
+  const groupCount = lazy(() =>
+    db
+      .prepare<[string, string], number>('SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = ? AND key = ?')
+      .pluck(),
+  );
+  return {
+    newestOfAny(keys, except, limit) {
+      const { sql, values } = anyOf(keys);
+      if (sql === '' || limit <= 0) return [];
+      const left = except.length === 0 ? '' : `AND id NOT IN (${except.map(() => '?').join(', ')})`;
+      return db
+        .prepare<unknown[], string>(
+          `SELECT json FROM incidents WHERE (${sql}) ${left} ORDER BY date DESC, place_name, row LIMIT ?`,
+        )
+        .pluck()
+        .all(...values, ...except, limit)
+        .map((text) => JSON.parse(text) as Incident);
+    },
+    countOfAny(keys) {
+      const { countries, actors, places } = keys;
+      // Counted at import: a country's quarter of a million incidents are not counted again.
+      if (places.length === 0 && countries.length + actors.length === 1) {
+        return countries[0] !== undefined
+          ? (groupCount.get('country', countries[0]) ?? 0)
+          : (groupCount.get('actor', actors[0] ?? '') ?? 0);
+      }
+      const { sql, values } = anyOf(keys);
+      if (sql === '') return 0;
+      return (
+        db
+          .prepare<unknown[], number>(`SELECT COUNT(*) FROM incidents WHERE ${sql}`)
+          .pluck()
+          .get(...values) ?? 0
+      );
+    },
   };
 }
 
