@@ -6,7 +6,7 @@ import type { Figure, Incident, Statement as StatementRecord } from './schema.js
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
  * schema gains reaches the answers without a change here. Bump `INDEX_FORMAT` when the tables change.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
