@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { tollRows } from '../answers/tollAnswer.js';
+import { TollBuilder } from '../answers/tollBuilder.js';
 import { CrossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
@@ -112,18 +112,22 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
   try {
     const written = await writeIndexFile(dataDir, async (db) => {
       const writer = new IndexWriter(db, data);
+      const tolls = new TollBuilder();
       const kinds = {
         incidents: (record: Incident, index: number, json?: string) => {
           checker.incident(record, index);
           writer.incident(record, json);
+          tolls.incident(record);
         },
         figures: (record: Figure, index: number, json?: string) => {
           checker.figure(record, index);
           writer.figure(record, json);
+          tolls.figure(record);
         },
         statements: (record: Statement, index: number, json?: string) => {
           checker.statement(record, index);
           writer.statement(record, json);
+          tolls.statement(record);
         },
       } as const;
       for (const kind of RECORD_KINDS) {
@@ -148,7 +152,7 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
       const version = hash.digest('hex').slice(0, 12);
       const manifest = manifestBefore ? [...(await manifestBefore), ...(await manifestOf(sourceFiles))] : [];
       writer.finish({ version, code: CODE_VERSION, manifest: JSON.stringify(manifest) });
-      for (const row of tollRows(openDataset(db, undefined))) writer.toll(row);
+      for (const row of tolls.rows(openDataset(db, undefined))) writer.toll(row);
       return version;
     });
     if (problems.length > 0) return fail(problems);
