@@ -8,8 +8,6 @@ export const INDEX_FOLDER = '.index';
 const INDEX_EXTENSION = '.sqlite';
 /** A half-written index older than this was left by a process that stopped: it is removed. */
 const STALE_TEMPORARY_MS = 60 * 60 * 1000;
-/** How much of a file being written is mapped into memory (SQLite's own limit is 2 GiB). */
-const IMPORT_MMAP_BYTES = 2 ** 31;
 /** A replaced index is removed this long after: a shard process may still be opening it. */
 const REPLACED_GRACE_MS = 60 * 1000;
 
@@ -103,9 +101,6 @@ export async function writeIndexFile(
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.pragma('cache_size = -262144');
-      // What an import works out once every record is in (indexes, tolls) reads the file all over: mapped, the pages
-      // are read where the system keeps them rather than copied in.
-      db.pragma(`mmap_size = ${IMPORT_MMAP_BYTES}`);
       db.exec('BEGIN');
       version = await fill(db);
       db.exec(version === undefined ? 'ROLLBACK' : 'COMMIT');
