@@ -3,8 +3,9 @@ import type { Dataset } from '../dataset/dataset.js';
 import { removeOldIndexes } from '../dataset/indexFiles.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
-import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
+import { adoptSearchIndex, buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
 import { type DatasetDiff, diffDatasets } from './datasetDiff.js';
+import { inThread } from './threads.js';
 
 export type { DatasetDiff };
 
@@ -31,8 +32,21 @@ export type RefreshOutcome =
 /** How long a replaced dataset stays open for the answers that were reading it when it was replaced. */
 const CLOSE_REPLACED_AFTER_MS = 60_000;
 
+/**
+ * From this many distinct places the search index is built on a worker thread, from the index file: below, building
+ * it here takes less than starting a thread (with the TypeScript loader).
+ */
+const IN_THREAD_PLACES = 500;
+
 export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
-  return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
+  return { dataset, index: await searchIndexOf(dataset), loadedAt: new Date(), loadedBy, origin };
+}
+
+async function searchIndexOf(dataset: Dataset): Promise<SearchIndex> {
+  if (dataset.file && dataset.incidentsByPlace.size >= IN_THREAD_PLACES) {
+    return adoptSearchIndex(await inThread({ kind: 'search', file: dataset.file }));
+  }
+  return buildSearchIndex(dataset);
 }
 
 /**
@@ -70,9 +84,11 @@ export class DatasetStore {
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
-      const diff = await diffDatasets(previous.dataset, next.dataset);
-      this.retire(previous.dataset, next.dataset);
-      const shards = this.peers ? await this.peers(next) : undefined;
+      // The other shards switch while the two versions are compared; the old file stays until they are.
+      const [diff, shards] = await Promise.all([
+        diffDatasets(previous.dataset, next.dataset).finally(() => this.retire(previous.dataset, next.dataset)),
+        this.peers?.(next),
+      ]);
       return { ok: true, previous, current: next, diff, ...(shards ? { shards } : {}) };
     };
     const outcome = this.queue.then(run, run);

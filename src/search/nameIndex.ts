@@ -89,7 +89,12 @@ export class NameIndex {
     this.entries = new Array(count);
     this.fuzzy = packed.bigrams
       ? { bigrams: new BigramFilter(packed.bigrams) }
-      : { fuse: new Fuse(Array.from({ length: count }, (_, index) => this.keyOf(index)), FUSE_OPTIONS) };
+      : {
+          fuse: new Fuse(
+            Array.from({ length: count }, (_, index) => this.keyOf(index)),
+            FUSE_OPTIONS,
+          ),
+        };
   }
 
   get size(): number {
@@ -108,7 +113,11 @@ export class NameIndex {
       const ofWholeNames = this.prefixMatches(query, Number.POSITIVE_INFINITY, true);
       const prefixed = ofWholeNames.length > 0 ? ofWholeNames : this.prefixMatches(query, Number.POSITIVE_INFINITY);
       if (prefixed.length > 0)
-        return { kind: 'found', query, matches: prefixed.map((index) => ({ entry: this.entryAt(index), how: 'prefix' })) };
+        return {
+          kind: 'found',
+          query,
+          matches: prefixed.map((index) => ({ entry: this.entryAt(index), how: 'prefix' })),
+        };
     }
 
     const candidates = this.fuzzyCandidates(query);
