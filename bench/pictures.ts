@@ -82,7 +82,7 @@ try {
     runs,
     largestCountry: {
       code: largest.code,
-      attacks: toll.kind === 'toll' ? toll.toll.incidents.length : 0,
+      attacks: toll.kind === 'toll' ? toll.toll.incidents.total : 0,
       tollMs: Math.round(tollMs),
     },
     attackMapMs: summary(attackMap),

@@ -117,9 +117,9 @@ function incidentIdsOf(answer: Answer): string[] {
     case 'choose':
       return answer.options.map((option) => option.incident.id);
     case 'toll':
-      return answer.toll.incidents.map((incident) => incident.id);
+      return answer.toll.incidents.first.map((incident) => incident.id);
     case 'region':
-      return answer.toll.countries.flatMap((country) => country.incidents.map((incident) => incident.id));
+      return answer.toll.countries.flatMap((country) => country.incidents.first.map((incident) => incident.id));
     default:
       return [];
   }

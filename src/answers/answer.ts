@@ -1,5 +1,6 @@
 import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
 import type { Actor, Country, Figure, FigureValue, Incident, LocalText, Source, Statement } from '../dataset/schema.js';
+import type { AttackMap } from './attackMap.js';
 import type { ListFilters, ListItem } from './listAnswer.js';
 import type { SameAttack } from './sameAttack.js';
 
@@ -48,21 +49,33 @@ export interface TollTotal {
   readonly claimedOnly: FigureValue | null;
   readonly claimants: readonly LocalText[];
   /** The independent reports added up in `reported`: each about attacks none of the others covers. */
-  readonly reports: readonly FigureView[];
+  readonly reports: Sample<FigureView>;
   /** The claims added up in `claimedOnly`. */
-  readonly claims: readonly FigureView[];
+  readonly claims: Sample<FigureView>;
+  /** The attacks those claims are about. */
+  readonly claimedAttacks: Sample<Incident>;
 }
+
+/** The first few of a list that can be long, and how long it is: a country can have 100,000 figures. */
+export interface Sample<T> {
+  readonly first: readonly T[];
+  readonly total: number;
+}
+
+export type TollFigureView = FigureView & { readonly role: TollRole };
 
 export interface CountryToll {
   readonly country: Country;
-  /** Empty: the sources report no attack in this country ("no data", never "0 killed"). */
-  readonly incidents: readonly Incident[];
-  readonly figures: readonly (FigureView & { readonly role: TollRole })[];
-  /** Every status among `figures`, gathered once: a country can have 100,000 figures. */
-  readonly statuses: ReadonlySet<Figure['status']>;
+  /** Most recent first. None: the sources report no attack in this country ("no data", never "0 killed"). */
+  readonly incidents: Sample<Incident>;
+  readonly figures: Sample<TollFigureView>;
+  /** Every status among all the figures, not only the first. */
+  readonly statuses: readonly Figure['status'][];
   readonly totals: readonly TollTotal[];
-  readonly incidentsWithoutFigures: readonly Incident[];
-  readonly statements: readonly StatementView[];
+  readonly incidentsWithoutFigures: Sample<Incident>;
+  readonly statements: Sample<StatementView>;
+  /** Every attack of the country on a map and a timeline: read only when the pictures are drawn. */
+  readonly map: () => AttackMap;
 }
 
 export interface RegionToll {
@@ -133,6 +146,11 @@ export function figureView(dataset: Dataset, figure: Figure): FigureView {
   return { figure, covers: incidentsIn(dataset, figure.scope) };
 }
 
+/** The first `size` items, and how many there are. */
+export function sampleOf<T>(items: readonly T[], size: number): Sample<T> {
+  return { first: items.slice(0, size), total: items.length };
+}
+
 export function statementView(dataset: Dataset, statement: Statement): StatementView {
   const { scope } = statement;
   const countries =
@@ -145,8 +163,12 @@ export function countryStatements(dataset: Dataset, countryCode: string): Statem
   return (dataset.statementsByCountry.get(countryCode) ?? []).map((statement) => statementView(dataset, statement));
 }
 
-/** Most recent first. Dates are ISO text ("2025-05", "2025-05-24"), which sorts by plain comparison, and faster. */
+/**
+ * Most recent first, then by place name, as the index orders them. Dates are ISO text ("2025-05", "2025-05-24"),
+ * which sorts by plain comparison; names compare by their characters' codes, as SQLite's do.
+ */
 export function byDateDescending(a: Incident, b: Incident): number {
   if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
-  return a.place.name.localeCompare(b.place.name);
+  if (a.place.name !== b.place.name) return a.place.name < b.place.name ? -1 : 1;
+  return 0;
 }

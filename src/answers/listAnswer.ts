@@ -1,9 +1,9 @@
-import type { Dataset } from '../dataset/dataset.js';
+import { type Dataset, firstDay, lastDay } from '../dataset/dataset.js';
 import { type Actor, type Country, type Figure, type Incident, isCalendarDate, TARGETS } from '../dataset/schema.js';
 import type { NameTarget } from '../search/gazetteer.js';
 import type { NameIndex } from '../search/nameIndex.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { type Answer, byDateDescending, checkQuery, type FigureView, figureView } from './answer.js';
+import { type Answer, checkQuery, type FigureView, figureView } from './answer.js';
 import { countryOf } from './attackAnswer.js';
 import { largest } from './figureValues.js';
 
@@ -69,14 +69,21 @@ export function answerListOfIds(dataset: Dataset, ids: ListQuery, page: number):
 }
 
 function listPage(dataset: Dataset, filters: ListFilters, page: number): Answer {
-  const matching = candidates(dataset, filters).filter((incident) => matches(incident, filters));
-  matching.sort(byDateDescending);
-  const pageCount = Math.max(1, Math.ceil(matching.length / LIST_PAGE_SIZE));
-  const shown = Math.min(Math.max(0, Math.trunc(page)), pageCount - 1);
-  const items = matching
-    .slice(shown * LIST_PAGE_SIZE, (shown + 1) * LIST_PAGE_SIZE)
-    .map((incident) => listItem(dataset, incident));
-  return { kind: 'list', filters, page: shown, pageCount, total: matching.length, items };
+  const filter = {
+    ...(filters.country ? { country: filters.country.code } : {}),
+    ...(filters.group ? { actor: filters.group.id } : {}),
+    ...(filters.target ? { target: filters.target } : {}),
+    ...(filters.since ? { fromDay: firstDay(filters.since) } : {}),
+    ...(filters.until ? { toDay: lastDay(filters.until) } : {}),
+  };
+  const wanted = Math.max(0, Math.trunc(page));
+  let found = dataset.newestIncidents(filter, wanted * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(found.total / LIST_PAGE_SIZE));
+  const shown = Math.min(wanted, pageCount - 1);
+  // A page past the end (the data shrank since the button was made) shows the last one.
+  if (shown !== wanted) found = dataset.newestIncidents(filter, shown * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const items = found.incidents.map((incident) => listItem(dataset, incident));
+  return { kind: 'list', filters, page: shown, pageCount, total: found.total, items };
 }
 
 function resolveFilters(dataset: Dataset, index: SearchIndex, query: ListQuery): ListFilters | Answer {
@@ -145,37 +152,6 @@ function one<T>(
     result.kind === 'found' ? result.matches.map((m) => m.entry.label) : result.suggestions.map((e) => e.label);
   return { kind: 'not_found', query: text, searched, suggestions };
 }
-
-function candidates(dataset: Dataset, filters: ListFilters): Incident[] {
-  if (filters.country) return dataset.incidentsByCountry.get(filters.country.code) ?? [];
-  if (filters.group) return dataset.incidentsByActor.get(filters.group.id) ?? [];
-  return [...dataset.incidents];
-}
-
-function matches(incident: Incident, filters: ListFilters): boolean {
-  if (filters.country && incident.countryCode !== filters.country.code) return false;
-  if (filters.group && incident.perpetrator.actorId !== filters.group.id) return false;
-  if (filters.target && incident.target !== filters.target) return false;
-  const { start, end } = daysOf(incident.date);
-  if (filters.since && end < firstDay(filters.since)) return false;
-  if (filters.until && start > lastDay(filters.until)) return false;
-  return true;
-}
-
-/** The first and last day an incident's date may be: a month's whole month, a week's seven days. */
-function daysOf(date: Incident['date']): { start: string; end: string } {
-  if (date.precision === 'month') return { start: firstDay(date.value), end: lastDay(date.value) };
-  if (date.precision === 'week') {
-    const end = new Date(`${date.value}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + 6);
-    return { start: date.value, end: end.toISOString().slice(0, 10) };
-  }
-  return { start: date.value, end: date.value };
-}
-
-/** ISO days compare as text; a month's last day needs no calendar: "-31" sorts after every day of any month. */
-const firstDay = (date: string) => (date.length === 7 ? `${date}-01` : date);
-const lastDay = (date: string) => (date.length === 7 ? `${date}-31` : date);
 
 function listItem(dataset: Dataset, incident: Incident): ListItem {
   const figures = dataset.figuresByIncident.get(incident.id) ?? [];

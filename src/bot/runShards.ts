@@ -1,4 +1,5 @@
-import { type Shard, ShardingManager } from 'discord.js';
+import { REST, Routes, type Shard, ShardingManager } from 'discord.js';
+import { z } from 'zod';
 import { openStore } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -17,10 +18,12 @@ export async function runShards(config: Config, token: string, logger: Logger): 
   logger.info({ dataset: dataset.version, file: dataset.file }, 'dataset ready for the shards');
   dataset.close();
 
+  const totalShards =
+    config.SHARD_COUNT === 'auto' ? await recommendedShardCount(config.DISCORD_API_URL, token) : config.SHARD_COUNT;
   const typescript = import.meta.url.endsWith('.ts');
   const manager = new ShardingManager(new URL(`./shard.${typescript ? 'ts' : 'js'}`, import.meta.url).pathname, {
     token,
-    totalShards: config.SHARD_COUNT,
+    totalShards,
     execArgv: typescript ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => {
@@ -31,7 +34,19 @@ export async function runShards(config: Config, token: string, logger: Logger): 
     });
   });
   await manager.spawn({ timeout: 60_000 });
+  logger.info({ shards: manager.shards.size }, 'shards ready');
   return manager;
+}
+
+const GatewayBotSchema = z.object({ shards: z.number().int().positive() });
+
+/**
+ * The shard count Discord recommends for the bot. Asked here rather than by the manager's `auto`, which always asks
+ * discord.com whatever DISCORD_API_URL says.
+ */
+async function recommendedShardCount(api: string, token: string): Promise<number> {
+  const rest = new REST({ api }).setToken(token);
+  return GatewayBotSchema.parse(await rest.get(Routes.gatewayBot())).shards;
 }
 
 /** Asks every other shard to serve the refreshed index, then tells the shard that refreshed how many do. */

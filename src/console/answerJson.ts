@@ -127,12 +127,12 @@ function tollsJson(
     if (!figures.has(view.figure.id)) figures.set(view.figure.id, figureJson(view, role));
   };
   for (const toll of tolls) {
-    for (const view of toll.figures) addFigure(view, view.role);
-    for (const { statement } of toll.statements) statements.set(statement.id, statement);
+    for (const view of toll.figures.first) addFigure(view, view.role);
+    for (const { statement } of toll.statements.first) statements.set(statement.id, statement);
   }
   for (const view of regionFigures) addFigure(view, 'region_wide');
   return {
-    incidents: tolls.flatMap((toll) => toll.incidents.map(incidentJson)),
+    incidents: tolls.flatMap((toll) => toll.incidents.first.map(incidentJson)),
     figures: [...figures.values()],
     statements: [...statements.values()].map(statementJson),
     totals: tolls.flatMap((toll) =>
@@ -142,8 +142,8 @@ function tollsJson(
         reported: total.reported,
         claimedOnly: total.claimedOnly,
         claimants: total.claimants.map(englishOf),
-        reports: total.reports.map((view) => view.figure.id),
-        claims: total.claims.map((view) => view.figure.id),
+        reports: total.reports.first.map((view) => view.figure.id),
+        claims: total.claims.first.map((view) => view.figure.id),
       })),
     ),
   };

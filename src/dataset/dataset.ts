@@ -33,6 +33,32 @@ export interface PlaceEntry {
   readonly incidents: number;
 }
 
+/** What a map, a timeline and a toll need of an incident: read without its record. */
+export interface IncidentOutline {
+  readonly id: string;
+  readonly date: Pick<Incident['date'], 'value' | 'precision'>;
+  readonly place: Pick<Incident['place'], 'name'>;
+  readonly location?: Pick<NonNullable<Incident['location']>, 'longitude' | 'latitude' | 'precision'> | undefined;
+}
+
+/** What `/attacks` narrows to: codes and ids, and days as ISO text. */
+export interface IncidentFilter {
+  readonly country?: string;
+  readonly actor?: string;
+  readonly target?: Incident['target'];
+  /** Incidents that may have happened on this day or later. */
+  readonly fromDay?: string;
+  /** Incidents that may have happened on this day or earlier. */
+  readonly toDay?: string;
+}
+
+/** A country's toll and map as an import worked them out, in the JSON the answers wrote. */
+export interface StoredToll {
+  readonly toll: string;
+  /** Read only when a map is drawn: a large country's positions take megabytes. */
+  map(): { readonly json: string; readonly points: Float64Array | null };
+}
+
 /** A validated, cross-checked dataset with the look-ups answers need. Immutable once built. */
 export interface Dataset {
   /** Content hash of the dataset file, its record files and every source text. */
@@ -55,6 +81,20 @@ export interface Dataset {
   readonly statementsByIncident: RecordGroups<Statement>;
   /** What was said about whole countries ("no official toll"), by country code. */
   readonly statementsByCountry: RecordGroups<Statement>;
+  /** Figures about any attack in a country, by country code, each once, in the data's order. */
+  readonly figuresInCountry: RecordGroups<Figure>;
+  /** Statements about any attack in a country, by country code, each once, in the data's order. */
+  readonly statementsInCountry: RecordGroups<Statement>;
+  /** Every incident of a country, newest first (by date, then place name). */
+  incidentOutlines(countryCode: string): IncidentOutline[];
+  /** A page of incidents newest first (by date, then place name), and how many match in all. */
+  newestIncidents(
+    filter: IncidentFilter,
+    offset: number,
+    limit: number,
+  ): { readonly incidents: Incident[]; readonly total: number };
+  /** Each country's toll, worked out at import, by country code. */
+  readonly tolls: Lookup<StoredToll>;
   /** Aggregates over several countries. */
   readonly regionFigures: readonly Figure[];
   /**
@@ -81,3 +121,18 @@ export type DatasetRecords = Pick<
 export function incidentIdsIn(scope: Figure['scope'] | Statement['scope']): readonly string[] {
   return scope.kind === 'incidents' ? scope.incidentIds : [];
 }
+
+/** The first and last day an incident's date may be: a month's whole month, a week's seven days. */
+export function daysOf(date: Pick<Incident['date'], 'value' | 'precision'>): { first: string; last: string } {
+  if (date.precision === 'month') return { first: firstDay(date.value), last: lastDay(date.value) };
+  if (date.precision === 'week') {
+    const end = new Date(`${date.value}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    return { first: date.value, last: end.toISOString().slice(0, 10) };
+  }
+  return { first: date.value, last: date.value };
+}
+
+/** ISO days compare as text; a month's last day needs no calendar: "-31" sorts after every day of any month. */
+export const firstDay = (date: string) => (date.length === 7 ? `${date}-01` : date);
+export const lastDay = (date: string) => (date.length === 7 ? `${date}-31` : date);

@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { tollRows } from '../answers/tollAnswer.js';
 import { CrossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
@@ -9,6 +10,7 @@ import { IndexWriter } from './indexWriter.js';
 import { formatPath, type Problem, recordIdAt } from './problems.js';
 import { readRecordFile } from './readRecordFiles.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
+import { openDataset } from './repository.js';
 import { DatasetFileSchema, type Figure, type Incident, type Source, type Statement } from './schema.js';
 import { quotableText } from './sourceText.js';
 
@@ -124,6 +126,7 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
       const version = hash.digest('hex').slice(0, 12);
       const manifest = manifestBefore ? [...(await manifestBefore), ...(await manifestOf(sourceFiles))] : [];
       writer.finish({ version, code: CODE_VERSION, manifest: JSON.stringify(manifest) });
+      for (const row of tollRows(openDataset(db, undefined))) writer.toll(row);
       return version;
     });
     if (problems.length > 0) return fail(problems);

@@ -1,34 +1,37 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type DatasetRecords, incidentIdsIn } from './dataset.js';
+import { type DatasetRecords, daysOf, incidentIdsIn } from './dataset.js';
 import type { Figure, Incident, Statement as StatementRecord } from './schema.js';
 
 /**
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
  * schema gains reaches the answers without a change here. Bump `INDEX_FORMAT` when the tables change.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE heads (kind TEXT NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, position));
 CREATE TABLE places (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE, incidents INTEGER NOT NULL);
 CREATE TABLE incidents (row INTEGER PRIMARY KEY, id TEXT NOT NULL, country TEXT NOT NULL, actor TEXT,
-  date TEXT NOT NULL, place INTEGER NOT NULL, json TEXT NOT NULL);
+  date TEXT NOT NULL, date_precision TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+  place INTEGER NOT NULL, place_name TEXT NOT NULL, target TEXT NOT NULL,
+  longitude REAL, latitude REAL, geo_precision TEXT, json TEXT NOT NULL);
 CREATE TABLE figures (row INTEGER PRIMARY KEY, id TEXT NOT NULL, region INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE statements (row INTEGER PRIMARY KEY, id TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE figure_incidents (incident TEXT NOT NULL, figure INTEGER NOT NULL, PRIMARY KEY (incident, figure)) WITHOUT ROWID;
 CREATE TABLE statement_incidents (incident TEXT NOT NULL, statement INTEGER NOT NULL, PRIMARY KEY (incident, statement)) WITHOUT ROWID;
 CREATE TABLE statement_countries (country TEXT NOT NULL, statement INTEGER NOT NULL, PRIMARY KEY (country, statement)) WITHOUT ROWID;
 CREATE TABLE group_counts (kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+CREATE TABLE tolls (country TEXT PRIMARY KEY, toll TEXT NOT NULL, map TEXT NOT NULL, points BLOB);
 `;
 
 /** Built once all rows are in: faster than keeping them up to date row by row. */
 const INDEXES = `
 CREATE INDEX incidents_id ON incidents (id, row);
-CREATE INDEX incidents_country ON incidents (country, row);
-CREATE INDEX incidents_actor ON incidents (actor, row) WHERE actor IS NOT NULL;
+CREATE INDEX incidents_country ON incidents (country, date DESC, place_name, row);
+CREATE INDEX incidents_actor ON incidents (actor, date DESC, place_name, row) WHERE actor IS NOT NULL;
 CREATE INDEX incidents_place ON incidents (place, row);
-CREATE INDEX incidents_date ON incidents (date);
+CREATE INDEX incidents_date ON incidents (date DESC, place_name, row);
 CREATE INDEX figures_id ON figures (id, row);
 CREATE INDEX figures_region ON figures (row) WHERE region = 1;
 CREATE INDEX statements_id ON statements (id, row);
@@ -40,6 +43,14 @@ INSERT INTO group_counts SELECT 'country', country, COUNT(*) FROM incidents GROU
 INSERT INTO group_counts SELECT 'actor', actor, COUNT(*) FROM incidents WHERE actor IS NOT NULL GROUP BY actor;
 UPDATE places SET incidents = (SELECT COUNT(*) FROM incidents WHERE incidents.place = places.id);
 `;
+
+/** A country's toll and map as the answers work them out at import: their JSON, and the map's positions. */
+export interface TollRow {
+  readonly country: string;
+  readonly toll: string;
+  readonly map: string;
+  readonly points: Float64Array | null;
+}
 
 /**
  * Writes a dataset into an empty database as an import reads it: the head (sources, countries, actors) first, then
@@ -54,24 +65,25 @@ export class IndexWriter {
   private readonly insertFigureIncident: Statement;
   private readonly insertStatementIncident: Statement;
   private readonly insertStatementCountry: Statement;
+  private readonly insertToll: Statement;
   private readonly placeIds = new Map<string, number>();
   private readonly rows = { incidents: 0, figures: 0, statements: 0 };
 
   constructor(
     private readonly db: Database,
     head: Pick<DatasetRecords, 'sources' | 'countries' | 'actors'>,
-    /** Whether the tables and indexes exist already (an empty index opened from a copy). */
-    private readonly created = false,
   ) {
-    if (!created) db.exec(TABLES);
+    db.exec(TABLES);
     const insertHead = db.prepare('INSERT INTO heads (kind, position, json) VALUES (?, ?, ?)');
     for (const kind of ['sources', 'countries', 'actors'] as const) {
       for (const [position, record] of head[kind].entries()) insertHead.run(kind, position, JSON.stringify(record));
     }
     this.insertPlace = db.prepare('INSERT INTO places (id, json, incidents) VALUES (?, ?, 0)');
     this.insertIncident = db.prepare(
-      'INSERT INTO incidents (row, id, country, actor, date, place, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO incidents (row, id, country, actor, date, date_precision, first_day, last_day, place, place_name,
+        target, longitude, latitude, geo_precision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertToll = db.prepare('INSERT INTO tolls (country, toll, map, points) VALUES (?, ?, ?, ?)');
     this.insertFigure = db.prepare('INSERT INTO figures (row, id, region, json) VALUES (?, ?, ?, ?)');
     this.insertStatement = db.prepare('INSERT INTO statements (row, id, json) VALUES (?, ?, ?)');
     this.insertFigureIncident = db.prepare('INSERT OR IGNORE INTO figure_incidents (incident, figure) VALUES (?, ?)');
@@ -91,13 +103,23 @@ export class IndexWriter {
       this.placeIds.set(placeJson, place);
       this.insertPlace.run(place, placeJson);
     }
+    const { date, location } = incident;
+    const days = daysOf(date);
     this.insertIncident.run(
       this.rows.incidents++,
       incident.id,
       incident.countryCode,
       incident.perpetrator.actorId,
-      incident.date.value,
+      date.value,
+      date.precision,
+      days.first,
+      days.last,
       place,
+      incident.place.name,
+      incident.target,
+      location?.longitude ?? null,
+      location?.latitude ?? null,
+      location?.precision ?? null,
       JSON.stringify(incident),
     );
   }
@@ -117,6 +139,17 @@ export class IndexWriter {
     }
   }
 
+  /** What answers worked out for one country beforehand (its toll, its map), once every record is in. */
+  toll(row: TollRow): void {
+    const { points } = row;
+    this.insertToll.run(
+      row.country,
+      row.toll,
+      row.map,
+      points ? Buffer.from(points.buffer, points.byteOffset, points.byteLength) : null,
+    );
+  }
+
   /** @param meta the dataset's version, and what tells whether the index still holds */
   finish(meta: Readonly<Record<string, string>>): void {
     const insertMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -124,32 +157,7 @@ export class IndexWriter {
     for (const [key, value] of Object.entries({ ...meta, ...counts, format: String(INDEX_FORMAT) })) {
       insertMeta.run(key, value);
     }
-    if (!this.created) this.db.exec(INDEXES);
+    this.db.exec(INDEXES);
     this.db.exec(PRECOMPUTED);
   }
-}
-
-/** An empty index, tables and indexes made: what a small dataset in memory starts from. */
-export function emptyIndex(db: Database): void {
-  db.exec(TABLES);
-  db.exec(INDEXES);
-}
-
-/**
- * Writes records already in memory into a database.
- * @param created whether `emptyIndex` made the database's tables and indexes already
- */
-export function writeIndex(
-  db: Database,
-  records: DatasetRecords,
-  meta: Readonly<Record<string, string>>,
-  created = false,
-): void {
-  db.transaction(() => {
-    const writer = new IndexWriter(db, records, created);
-    for (const incident of records.incidents) writer.incident(incident);
-    for (const figure of records.figures) writer.figure(figure);
-    for (const statement of records.statements) writer.statement(statement);
-    writer.finish(meta);
-  })();
 }

@@ -1,6 +1,5 @@
-import BetterSqlite3, { type Database, type Statement as SqlStatement } from 'better-sqlite3';
-import type { Dataset, DatasetRecords, Lookup, PlaceEntry, RecordGroups, RecordList } from './dataset.js';
-import { emptyIndex, writeIndex } from './indexWriter.js';
+import type { Database, Statement as SqlStatement } from 'better-sqlite3';
+import type { Dataset, IncidentOutline, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 
 /** Rows read at a time when a whole list is walked. */
@@ -92,6 +91,32 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       .all()
       .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
 
+  const outlines = lazy(() =>
+    db.prepare<[string], OutlineRow>(
+      `SELECT id, date, date_precision, place_name, longitude, latitude, geo_precision FROM incidents
+       WHERE country = ? ORDER BY date DESC, place_name, row`,
+    ),
+  );
+  const tollRow = lazy(() => db.prepare<[string], string>('SELECT toll FROM tolls WHERE country = ?').pluck());
+  const tollMap = lazy(() =>
+    db.prepare<[string], { map: string; points: Buffer | null }>('SELECT map, points FROM tolls WHERE country = ?'),
+  );
+  const tolls: Lookup<StoredToll> = lookup(
+    (code) => {
+      const toll = tollRow.get(code);
+      if (toll === undefined) return undefined;
+      return {
+        toll,
+        map: () => {
+          const { map, points } = tollMap.get(code) ?? { map: '{}', points: null };
+          // A copy, aligned as a Float64Array must be: the buffer better-sqlite3 gives may start anywhere.
+          return { json: map, points: points ? new Float64Array(new Uint8Array(points).buffer) : null };
+        },
+      };
+    },
+    () => countries.length,
+  );
+
   // One MIN or MAX a query: SQLite reads both ends of the date index only then, else it scans it all.
   const period = db
     .prepare<[], { earliest: string | null; latest: string | null }>(
@@ -143,6 +168,21 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
+    figuresInCountry: groups(
+      `SELECT json FROM figures WHERE row IN (SELECT g.figure FROM incidents i JOIN figure_incidents g ON g.incident = i.id
+       WHERE i.country = ?) ORDER BY row`,
+      `SELECT COUNT(DISTINCT g.figure) FROM incidents i JOIN figure_incidents g ON g.incident = i.id WHERE i.country = ?`,
+      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN figure_incidents g ON g.incident = i.id`,
+    ),
+    statementsInCountry: groups(
+      `SELECT json FROM statements WHERE row IN (SELECT g.statement FROM incidents i JOIN statement_incidents g
+       ON g.incident = i.id WHERE i.country = ?) ORDER BY row`,
+      `SELECT COUNT(DISTINCT g.statement) FROM incidents i JOIN statement_incidents g ON g.incident = i.id WHERE i.country = ?`,
+      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN statement_incidents g ON g.incident = i.id`,
+    ),
+    incidentOutlines: (code) => outlines.all(code).map(outlineOf),
+    newestIncidents: newestIncidents(db, meta),
+    tolls,
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
       .all()
       .map((text) => JSON.parse(text) as Figure),
@@ -163,20 +203,77 @@ export function connectionOf(dataset: Dataset): Database | undefined {
   return connections.get(dataset);
 }
 
-/** An empty index in memory, serialised once: a copy is quicker to open than tables and indexes are to make. */
-let emptyIndexCopy: Buffer | undefined;
+interface OutlineRow {
+  id: string;
+  date: string;
+  date_precision: Incident['date']['precision'];
+  place_name: string;
+  longitude: number | null;
+  latitude: number | null;
+  geo_precision: NonNullable<Incident['location']>['precision'] | null;
+}
 
-/** A dataset held in memory, written as an index file would be: for tests and checks of small datasets. */
-export function datasetInMemory(records: DatasetRecords, version: string): Dataset {
-  if (!emptyIndexCopy) {
-    const empty = new BetterSqlite3(':memory:');
-    emptyIndex(empty);
-    emptyIndexCopy = empty.serialize();
-    empty.close();
-  }
-  const db = new BetterSqlite3(emptyIndexCopy);
-  writeIndex(db, records, { version }, true);
-  return openDataset(db, undefined);
+function outlineOf(row: OutlineRow): IncidentOutline {
+  return {
+    id: row.id,
+    date: { value: row.date, precision: row.date_precision },
+    place: { name: row.place_name },
+    ...(row.longitude !== null && row.latitude !== null && row.geo_precision !== null
+      ? { location: { longitude: row.longitude, latitude: row.latitude, precision: row.geo_precision } }
+      : {}),
+  };
+}
+
+/**
+ * Pages of incidents newest first, through the indexes that hold them in that order. A count of a country's or a
+ * group's incidents, or of all, was made at import; other filters count their matches.
+ */
+function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Dataset['newestIncidents'] {
+  const statements = new Map<
+    string,
+    { page: SqlStatement<unknown[], string>; count: SqlStatement<unknown[], number> }
+  >();
+  const groupCount = lazy(() =>
+    db
+      .prepare<[string, string], number>('SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = ? AND key = ?')
+      .pluck(),
+  );
+  return (filter, offset, limit) => {
+    const conditions: string[] = [];
+    const values: string[] = [];
+    const where = (condition: string, value: string | undefined) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      values.push(value);
+    };
+    where('country = ?', filter.country);
+    where('actor = ?', filter.actor);
+    where('target = ?', filter.target);
+    where('last_day >= ?', filter.fromDay);
+    where('first_day <= ?', filter.toDay);
+    const key = conditions.join(' AND ');
+    let prepared = statements.get(key);
+    if (!prepared) {
+      const clause = key === '' ? '' : `WHERE ${key}`;
+      prepared = {
+        page: db
+          .prepare<unknown[], string>(
+            `SELECT json FROM incidents ${clause} ORDER BY date DESC, place_name, row LIMIT ? OFFSET ?`,
+          )
+          .pluck(),
+        count: db.prepare<unknown[], number>(`SELECT COUNT(*) FROM incidents ${clause}`).pluck(),
+      };
+      statements.set(key, prepared);
+    }
+    const counted = (kind: string, code: string) => groupCount.get(kind, code) ?? 0;
+    let total: number;
+    if (key === '') total = Number(meta.get('count:incidents') ?? 0);
+    else if (key === 'country = ?' && filter.country !== undefined) total = counted('country', filter.country);
+    else if (key === 'actor = ?' && filter.actor !== undefined) total = counted('actor', filter.actor);
+    else total = prepared.count.get(...values) ?? 0;
+    const incidents = prepared.page.all(...values, limit, offset).map((text) => JSON.parse(text) as Incident);
+    return { incidents, total };
+  };
 }
 
 /** What answers run of a statement. */
@@ -192,7 +289,10 @@ function lazy<P extends unknown[], R>(prepare: () => SqlStatement<P, R>): Prepar
     statement ??= prepare();
     return statement;
   };
-  return { get: (...params) => prepared().get(...params), all: (...params) => prepared().all(...params) };
+  return {
+    get: (...params) => prepared().get(...params),
+    all: (...params) => prepared().all(...params),
+  };
 }
 
 function parsed<T>(text: string | undefined): T | undefined {

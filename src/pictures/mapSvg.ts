@@ -1,9 +1,9 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
+import { lowerBound, type Mark, type MarkKind } from '../answers/attackMap.js';
 import { mapCountries } from '../geo/atlas.js';
 import { plural } from '../render/locale.js';
-import { pause } from './chunks.js';
-import { lowerBound, type MapScene, type Mark, type MarkKind } from './scene.js';
+import type { MapScene } from './scene.js';
 import type { PictureStrings } from './strings/index.js';
 import { compactValue, FONT, label, n, xml } from './svg.js';
 
@@ -96,7 +96,7 @@ async function baseLayer(scene: MapScene, projection: GeoProjection, strings: Pi
   const outlines: { code: string; d: string }[] = [];
   for (const { code, country } of visible) {
     outlines.push({ code, d: path(country) ?? '' });
-    await pause();
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const parts: string[] = [
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="${COLOUR.sea}"/>`,

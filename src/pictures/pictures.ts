@@ -30,7 +30,7 @@ function titleOf(answer: Answer, scene: MapScene, strings: PictureStrings, local
 
 /** The pictures' SVG for an answer, or null for an answer without pictures (a list, an error, not found). */
 export async function pictureSources(answer: Answer, locale: Locale): Promise<PictureSources | null> {
-  const scene = await sceneOf(answer, locale);
+  const scene = sceneOf(answer, locale);
   if (!scene) return null;
   const strings = pictureStringsFor(locale);
   return {

@@ -1,5 +1,5 @@
+import type { MarkKind, TimelineEntry } from '../answers/attackMap.js';
 import { type Locale, localeTag } from '../render/locale.js';
-import type { MarkKind, TimelineEntry } from './scene.js';
 import type { PictureStrings } from './strings/index.js';
 import { FONT, label, n, xml } from './svg.js';
 

@@ -1,4 +1,5 @@
 import { type APIEmbed, type APIEmbedField, EmbedBuilder, embedLength } from 'discord.js';
+import type { Sample } from '../answers/answer.js';
 import { plural } from './locale.js';
 import type { Strings } from './strings.js';
 import { truncate } from './text.js';
@@ -25,15 +26,14 @@ export interface EmbedParts {
 }
 
 /**
- * The fields an embed has room for, made only for those: a country can have a hundred thousand figures, and
- * making a field of each took 2.2 s (measured at 1M incidents).
+ * The fields an embed has room for, made only for those: the rest are counted.
  */
 export function fieldsWithRoom<T>(
-  items: readonly T[],
+  items: Sample<T>,
   toField: (item: T) => APIEmbedField,
 ): { fields: APIEmbedField[]; leftOut: number } {
-  const shown = items.slice(0, EmbedLimits.fields);
-  return { fields: shown.map(toField), leftOut: items.length - shown.length };
+  const shown = items.first.slice(0, EmbedLimits.fields);
+  return { fields: shown.map(toField), leftOut: items.total - shown.length };
 }
 
 /**

@@ -22,7 +22,7 @@ export function renderCountryToll(
   const countryName = inert(toll.country.names[locale]);
   const title = fill(strings.tollTitle, { country: countryName });
   const footer = sourcesFooter(sources, strings, locale, toll.country.code);
-  if (toll.incidents.length === 0) {
+  if (toll.incidents.total === 0) {
     return buildEmbed(
       {
         title,
@@ -40,12 +40,12 @@ export function renderCountryToll(
   const statements = fieldsWithRoom(toll.statements, (view) => statementField(view, strings, sources, true));
   const fields: APIEmbedField[] = [
     ...figures.fields,
-    ...(toll.incidentsWithoutFigures.length > 0
+    ...(toll.incidentsWithoutFigures.total > 0
       ? [
           {
             name: strings.withoutFigures,
             // More names than could fill a field are never joined.
-            value: toll.incidentsWithoutFigures
+            value: toll.incidentsWithoutFigures.first
               .slice(0, EmbedLimits.fieldValue)
               .map((i) => inert(placeName(i.place, strings)))
               .join(', '),
@@ -58,10 +58,10 @@ export function renderCountryToll(
     {
       title,
       description: [
-        plural(strings.attacksInCountry, toll.incidents.length, locale),
+        plural(strings.attacksInCountry, toll.incidents.total, locale),
         ...totalLines(toll, strings, locale),
       ].join('\n'),
-      colour: statusColour(toll.statuses, false),
+      colour: statusColour(new Set(toll.statuses), false),
       fields,
       fieldsLeftOut: figures.leftOut + statements.leftOut,
       footer,
@@ -89,10 +89,7 @@ function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[]
       locale,
     );
     const value = total.claimedOnly ? formatValue(total.claimedOnly, strings, locale) : '';
-    const scope = attacksText(
-      total.claims.flatMap((view) => view.covers),
-      strings,
-    );
+    const scope = attacksText(total.claimedAttacks.first, strings, total.claimedAttacks.total);
     return { claimants, value, scope, counts };
   };
   if (!total.reported) {
@@ -105,18 +102,18 @@ function totalLine(total: TollTotal, strings: Strings, locale: Locale): string[]
     scope: attacksText(view.covers, strings),
     who: statusMarker(view.figure, strings),
   });
-  const [only] = total.reports;
+  const [only] = total.reports.first;
   const lines =
-    total.reports.length === 1 && only
+    total.reports.total === 1 && only
       ? [fill(strings.reportedOne, reportLine(only))]
       : [
-          fill(plural(strings.reportedSum, total.reports.length, locale), {
+          fill(plural(strings.reportedSum, total.reports.total, locale), {
             counts,
             value: formatValue(total.reported, strings, locale),
           }),
-          ...total.reports.slice(0, LISTED_REPORTS).map((view) => fill(strings.reportLine, reportLine(view))),
-          ...(total.reports.length > LISTED_REPORTS
-            ? [plural(strings.moreReports, total.reports.length - LISTED_REPORTS, locale)]
+          ...total.reports.first.slice(0, LISTED_REPORTS).map((view) => fill(strings.reportLine, reportLine(view))),
+          ...(total.reports.total > LISTED_REPORTS
+            ? [plural(strings.moreReports, total.reports.total - LISTED_REPORTS, locale)]
             : []),
         ];
   if (total.claimedOnly) lines.push(fill(plural(strings.claimedOnly, total.claimants.length, locale), claims()));
@@ -130,13 +127,13 @@ export function renderRegionToll(
   locale: Locale,
 ): APIEmbed {
   const countryFields = toll.countries.map((country) => ({
-    name: `${inert(country.country.names[locale])}${strings.colon} ${plural(strings.attacksInCountry, country.incidents.length, locale)}`,
+    name: `${inert(country.country.names[locale])}${strings.colon} ${plural(strings.attacksInCountry, country.incidents.total, locale)}`,
     value:
-      country.incidents.length === 0
+      country.incidents.total === 0
         ? `${strings.noData}.`
         : [
             ...totalLines(country, strings, locale),
-            ...country.statements
+            ...country.statements.first
               .filter((view) => view.statement.kind === 'no_official_toll')
               .map((view) => strings.statement[view.statement.kind]),
           ].join('\n'),

@@ -11,7 +11,7 @@ const NAMED_ATTACKS = 3;
  * Which attacks a figure or statement is about, so that no figure in a toll reads like a country's total:
  * "at Boulkessi (1 June 2025, inferred date)", "in the Tahoua region (24 May 2025) and in the Dosso region (26 May 2025)".
  */
-export function attacksText(covers: readonly Incident[], strings: Strings): string {
+export function attacksText(covers: readonly Incident[], strings: Strings, total = covers.length): string {
   const named = covers.slice(0, NAMED_ATTACKS).map((incident) =>
     fill(strings.placeOnDate, {
       place:
@@ -21,7 +21,7 @@ export function attacksText(covers: readonly Incident[], strings: Strings): stri
       date: formatDateWithCaveat(incident.date, strings, strings.locale),
     }),
   );
-  const rest = covers.length - named.length;
+  const rest = total - named.length;
   const items = rest > 0 ? [...named, plural(strings.moreAttacks, rest, strings.locale)] : named;
   return listOf(items, strings.locale);
 }

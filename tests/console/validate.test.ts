@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../src/console/summaryText.js';
 import { summariseDataset } from '../../src/dataset/datasetSummary.js';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import { type DatasetFile, englishOf } from '../../src/dataset/schema.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { fixtureDatasetJson, writeDataDir } from '../helpers/datasets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetInMemory } from '../../src/dataset/repository.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { byId, fixtureDatasetJson } from '../helpers/datasets.js';
 
 describe('groups of records', () => {

@@ -31,6 +31,8 @@ export interface InteractionResponse {
   readonly followUps: Record<string, unknown>[];
   /** Files uploaded with the callback, the edit and the follow-ups, in the order they came. */
   readonly uploads: Upload[];
+  /** The shard of the bot the interaction was sent to (its server's shard). */
+  readonly shard: number;
 }
 
 /** A file part of a multipart request, as Discord would store it. */
@@ -48,26 +50,64 @@ export interface Member {
   readonly roles?: string[];
 }
 
+/** How the stand-in is set up: the bot's servers, and the shard count Discord recommends. */
+export interface StandInOptions {
+  /** The servers the bot is in: each shard is told of those it serves. The test server unless said otherwise. */
+  readonly guilds?: readonly string[];
+  /** What `GET /gateway/bot` recommends (`shards`), as Discord does from the number of servers. */
+  readonly recommendedShards?: number;
+}
+
+/** One gateway connection: a shard of the bot, or the whole bot unsharded (shard 0 of 1). */
+interface Connection {
+  readonly socket: WebSocket;
+  readonly shard: readonly [number, number];
+  sequence: number;
+}
+
 interface Pending {
   callback?: InteractionResponse['callback'];
   /** The message a click was on, for an update. */
   clicked?: Record<string, unknown>;
   readonly followUps: Record<string, unknown>[];
   readonly uploads: Upload[];
+  readonly shard: number;
   resolve: (response: InteractionResponse) => void;
 }
 
 export class DiscordStandIn {
   private readonly server: Server = createServer((request, response) => void this.handle(request, response));
   private readonly gateway = new WebSocketServer({ noServer: true });
-  private socket: WebSocket | undefined;
-  private sequence = 0;
+  /** The bot's gateway connections by shard id. */
+  private readonly connections = new Map<number, Connection>();
   private nextId = 900000000000000000n;
   private readonly pending = new Map<string, Pending>();
   private readonly files = new Map<string, string | Buffer>();
   readonly registered = new Map<string, unknown[]>();
   readonly requests: string[] = [];
-  identify: Record<string, unknown> | undefined;
+  /** Every IDENTIFY the bot sent, in order: one per shard. */
+  readonly identifies: Record<string, unknown>[] = [];
+  private readonly guildIds: readonly string[];
+  private readonly recommendedShards: number;
+
+  constructor(options: StandInOptions = {}) {
+    this.guildIds = options.guilds ?? [GUILD_ID];
+    this.recommendedShards = options.recommendedShards ?? 1;
+  }
+
+  /** The latest IDENTIFY. */
+  get identify(): Record<string, unknown> | undefined {
+    return this.identifies.at(-1);
+  }
+
+  /**
+   * The shard that gets a server's events, by Discord's rule: `(guild_id >> 22) % shard_count`, with the shard count
+   * the bot identified with.
+   */
+  shardOf(guildId: string): number {
+    const count = [...this.connections.values()][0]?.shard[1] ?? 1;
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
 
   async start(): Promise<void> {
     this.server.on('upgrade', (request, socket, head) => {
@@ -171,7 +211,10 @@ export class DiscordStandIn {
     data: Record<string, unknown>,
     message?: Record<string, unknown>,
   ): Promise<InteractionResponse> {
-    if (!this.socket) throw new Error('the bot is not connected');
+    const guildId = options.guildId ?? GUILD_ID;
+    const shard = this.shardOf(guildId);
+    const connection = this.connections.get(shard);
+    if (!connection) throw new Error(`shard ${shard} of the bot is not connected`);
     const id = this.snowflake();
     const token = `interaction-token-${id}`;
     const member = options.member ?? { id: '400000000000000004' };
@@ -183,9 +226,15 @@ export class DiscordStandIn {
       avatar: null,
     };
     const answered = new Promise<InteractionResponse>((resolve) =>
-      this.pending.set(token, { resolve, followUps: [], uploads: [], ...(message ? { clicked: message } : {}) }),
+      this.pending.set(token, {
+        resolve,
+        followUps: [],
+        uploads: [],
+        shard,
+        ...(message ? { clicked: message } : {}),
+      }),
     );
-    this.dispatch('INTERACTION_CREATE', {
+    this.dispatch(connection, 'INTERACTION_CREATE', {
       id,
       application_id: APPLICATION_ID,
       type,
@@ -193,9 +242,9 @@ export class DiscordStandIn {
       version: 1,
       locale: options.locale ?? 'en-US',
       guild_locale: 'en-US',
-      guild_id: options.guildId ?? GUILD_ID,
+      guild_id: guildId,
       channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: options.guildId ?? GUILD_ID, name: 'general' },
+      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'general' },
       member: {
         user,
         roles: member.roles ?? [],
@@ -207,7 +256,7 @@ export class DiscordStandIn {
       },
       app_permissions: '8',
       entitlements: [],
-      authorizing_integration_owners: { 0: options.guildId ?? GUILD_ID },
+      authorizing_integration_owners: { 0: guildId },
       context: 0,
       data,
       ...(message ? { message } : {}),
@@ -220,37 +269,46 @@ export class DiscordStandIn {
     return this.nextId.toString();
   }
 
-  private dispatch(type: string, data: unknown): void {
-    this.sequence += 1;
-    this.socket?.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
+  private dispatch(connection: Connection, type: string, data: unknown): void {
+    connection.sequence += 1;
+    connection.socket.send(JSON.stringify({ op: 0, t: type, s: connection.sequence, d: data }));
   }
 
   private connect(ws: WebSocket): void {
-    this.socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     ws.on('message', (raw) => {
       const message = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (message.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      if (message.op === 2) {
-        this.identify = message.d;
-        this.dispatch('READY', {
-          v: 10,
-          user: BOT_USER,
-          guilds: [{ id: GUILD_ID, unavailable: true }],
-          session_id: 'stand-in-session',
-          resume_gateway_url: this.origin.replace('http', 'ws'),
-          application: { id: APPLICATION_ID, flags: 0 },
-          shard: [0, 1],
-        });
-        this.dispatch('GUILD_CREATE', this.guild());
-      }
+      if (message.op === 2) this.ready(ws, message.d);
     });
   }
 
-  private guild() {
+  /** Answers an IDENTIFY: READY for the shard it names, then the servers of that shard. */
+  private ready(ws: WebSocket, identify: Record<string, unknown>): void {
+    this.identifies.push(identify);
+    const [id, count] = (identify.shard as [number, number] | undefined) ?? [0, 1];
+    const connection: Connection = { socket: ws, shard: [id, count], sequence: 0 };
+    this.connections.set(id, connection);
+    ws.once('close', () => {
+      if (this.connections.get(id) === connection) this.connections.delete(id);
+    });
+    const guilds = this.guildIds.filter((guildId) => this.shardOf(guildId) === id);
+    this.dispatch(connection, 'READY', {
+      v: 10,
+      user: BOT_USER,
+      guilds: guilds.map((guildId) => ({ id: guildId, unavailable: true })),
+      session_id: `stand-in-session-${id}`,
+      resume_gateway_url: this.origin.replace('http', 'ws'),
+      application: { id: APPLICATION_ID, flags: 0 },
+      shard: [id, count],
+    });
+    for (const guildId of guilds) this.dispatch(connection, 'GUILD_CREATE', this.guild(guildId));
+  }
+
+  private guild(id: string) {
     return {
-      id: GUILD_ID,
-      name: 'Stand-in server',
+      id,
+      name: `Stand-in server ${id}`,
       icon: null,
       owner_id: '400000000000000009',
       afk_channel_id: null,
@@ -260,7 +318,7 @@ export class DiscordStandIn {
       explicit_content_filter: 0,
       roles: [
         {
-          id: GUILD_ID,
+          id,
           name: '@everyone',
           permissions: '0',
           position: 0,
@@ -315,7 +373,7 @@ export class DiscordStandIn {
     if (route('GET', /^\/api\/v10\/gateway\/bot$/)) {
       return json(200, {
         url: this.origin.replace('http', 'ws'),
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
     }
@@ -340,7 +398,13 @@ export class DiscordStandIn {
         pending.callback = callback;
         // A deferral (5, or 6 for a click) is answered later by an edit of the original message.
         if (callback.type !== 5 && callback.type !== 6)
-          pending.resolve({ callback, message, followUps: pending.followUps, uploads: pending.uploads });
+          pending.resolve({
+            callback,
+            message,
+            followUps: pending.followUps,
+            uploads: pending.uploads,
+            shard: pending.shard,
+          });
       }
       if (url.searchParams.get('with_response') !== 'true') {
         // No body and no content-type: an empty body labelled JSON makes discord.js throw.
@@ -374,6 +438,7 @@ export class DiscordStandIn {
           message,
           followUps: pending.followUps,
           uploads: pending.uploads,
+          shard: pending.shard,
         });
       }
       return json(200, message);

@@ -202,7 +202,7 @@ describe('one attack, several sources', () => {
       return countryToll(data, country);
     };
     const [withImports, articleOnly] = [await mali(dataset), await mali(before.dataset)];
-    expect(withImports.incidents.length).toBeGreaterThan(articleOnly.incidents.length);
+    expect(withImports.incidents.total).toBeGreaterThan(articleOnly.incidents.total);
     expect(withImports.totals).toEqual(articleOnly.totals);
     // Once the answers are checked (the loaded dataset reads its folder): a second import of the same kind replaces
     // the first, keeping the rest.

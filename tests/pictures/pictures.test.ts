@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.js';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
+import { MARK_LIMIT } from '../../src/answers/attackMap.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import { answerJson } from '../../src/console/answerJson.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
@@ -13,7 +14,7 @@ import { attachPictures } from '../../src/pictures/attachPictures.js';
 import { MAP_HEIGHT, MAP_WIDTH, mapSvg, projectionFor } from '../../src/pictures/mapSvg.js';
 import { MAP_FILE, pictureSources, picturesFor, TIMELINE_FILE } from '../../src/pictures/pictures.js';
 import { rasterise } from '../../src/pictures/rasterise.js';
-import { MARK_LIMIT, type MapScene, sceneOf } from '../../src/pictures/scene.js';
+import { type MapScene, sceneOf } from '../../src/pictures/scene.js';
 import { pictureStringsFor } from '../../src/pictures/strings/index.js';
 import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
@@ -98,7 +99,7 @@ describe('coordinates in the dataset', () => {
 describe('the map SVG', () => {
   it('GIVEN /toll Mali THEN each attack is marked where the projection puts it, a claim drawn apart from a report', async () => {
     const answer = await answerToll(dataset, index, 'Mali');
-    const scene = (await sceneOf(answer, 'en'))?.map as MapScene;
+    const scene = sceneOf(answer, 'en')?.map as MapScene;
     const svg = await mapSvg(scene, 'Mali', pictureStringsFor('en'));
     const projection = projectionFor(scene);
     const centres = markCentres(svg);

@@ -10,7 +10,6 @@ import { commandContext } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { renderForTerminal } from '../../src/console/terminalRender.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
 import { createLogger } from '../../src/logger.js';
 import { EmbedLimits } from '../../src/render/embed.js';
@@ -20,6 +19,7 @@ import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { inert } from '../../src/render/text.js';
 import { DatasetStore } from '../../src/runtime/datasetStore.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
 /** At least 1,000 generated inputs a property, whatever the default is; a fixed seed, so a failure replays. */

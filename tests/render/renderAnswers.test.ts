@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAttack } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import { EmbedLimits } from '../../src/render/embed.js';
 import type { Locale } from '../../src/render/locale.js';
 import type { MessagePayload } from '../../src/render/payload.js';
 import { renderAnswer } from '../../src/render/renderAnswer.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
 import { everyAnswer } from '../helpers/answers.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 import { articleBody, quotesIn } from '../helpers/quotes.js';
 
@@ -161,9 +161,9 @@ describe('a country with more figures and statements than an embed holds', () =>
     const answer = await answerToll(many, await buildSearchIndex(many), 'Mali');
     if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
     const items =
-      answer.toll.figures.length +
-      answer.toll.statements.length +
-      (answer.toll.incidentsWithoutFigures.length > 0 ? 1 : 0);
+      answer.toll.figures.total +
+      answer.toll.statements.total +
+      (answer.toll.incidentsWithoutFigures.total > 0 ? 1 : 0);
     expect(items).toBeGreaterThan(90);
 
     const message = renderAnswer(answer, 'en');

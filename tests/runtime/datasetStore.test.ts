@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../src/dataset/loadDataset.js';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 const datasetVersion = (version: string, drop: string[] = []) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
 import { EmbedLimits } from '../../src/render/embed.js';
 import { renderRefresh } from '../../src/render/renderAdmin.js';
 import { type DatasetDiff, diffDatasets } from '../../src/runtime/datasetDiff.js';
 import { DatasetStore, makeSnapshot } from '../../src/runtime/datasetStore.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { fixtureDatasetJson } from '../helpers/datasets.js';
 
 const FIGURE_ID = 'fig-boulkessi-soldiers-killed-security-sources';

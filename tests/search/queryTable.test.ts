@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerAttack, countIncidents } from '../../src/answers/attackAnswer.js';
 import { answerToll } from '../../src/answers/tollAnswer.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import { datasetInMemory } from '../../src/dataset/repository.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/search/searchIndex.js';
+import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { byId, fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
 let dataset: Dataset;
