@@ -56,8 +56,20 @@ export class BigramFilter {
         this.shared[index] = (this.shared[index] ?? 0) + 1;
       }
     }
-    const best = touched.sort((a, b) => (this.shared[b] ?? 0) - (this.shared[a] ?? 0)).slice(0, limit);
-    for (const index of touched) this.shared[index] = 0;
+    // Most shared first, ties in the order met: a sort by count, without sorting the thousands a common pair touches.
+    const byCount: number[][] = [];
+    for (const index of touched) {
+      const count = this.shared[index] ?? 0;
+      this.shared[index] = 0;
+      (byCount[count] ??= []).push(index);
+    }
+    const best: number[] = [];
+    for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
+      for (const index of byCount[count] ?? []) {
+        if (best.length === limit) break;
+        best.push(index);
+      }
+    }
     return best;
   }
 }
