@@ -54,6 +54,8 @@ export interface PackedNames {
 export class NameIndex {
   private readonly completions = new Map<string, GazetteerEntry[]>();
   private readonly entries: (GazetteerEntry | undefined)[];
+  /** Keys cut from the packed text when first needed: fuse.js scores the same few hundred again and again. */
+  private readonly keys: (string | undefined)[];
   private readonly fuzzy: { fuse: Fuse<string> } | { bigrams: BigramFilter };
 
   static async build(entries: readonly GazetteerEntry[]): Promise<NameIndex> {
@@ -87,6 +89,7 @@ export class NameIndex {
   constructor(private readonly packed: PackedNames) {
     const count = packed.ends.length / 3;
     this.entries = new Array(count);
+    this.keys = new Array(count);
     this.fuzzy = packed.bigrams
       ? { bigrams: new BigramFilter(packed.bigrams) }
       : {
@@ -235,7 +238,12 @@ export class NameIndex {
   }
 
   private keyOf(index: number): string {
-    return this.field(index, 0);
+    let key = this.keys[index];
+    if (key === undefined) {
+      key = this.field(index, 0);
+      this.keys[index] = key;
+    }
+    return key;
   }
 
   /** An entry's key (0), label (1) or targets as JSON (2). */
