@@ -61,7 +61,9 @@ export class BigramFilter {
     for (const index of touched) {
       const count = this.shared[index] ?? 0;
       this.shared[index] = 0;
-      (byCount[count] ??= []).push(index);
+      const bucket = byCount[count];
+      if (bucket) bucket.push(index);
+      else byCount[count] = [index];
     }
     const best: number[] = [];
     for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
