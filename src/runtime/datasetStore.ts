@@ -33,20 +33,23 @@ export type RefreshOutcome =
 const CLOSE_REPLACED_AFTER_MS = 60_000;
 
 /**
- * From this many distinct places the search index is built on a worker thread, from the index file: below, building
- * it here takes less than starting a thread (with the TypeScript loader).
+ * From this many distinct places a refresh builds the search index on a worker thread, from the index file: below,
+ * building it here takes less than starting a thread (with the TypeScript loader).
  */
 const IN_THREAD_PLACES = 500;
 
+/** The first snapshot of a process, built on this thread: nothing is answered yet, and a thread takes long to start. */
 export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
-  return { dataset, index: await searchIndexOf(dataset), loadedAt: new Date(), loadedBy, origin };
+  return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
 }
 
-async function searchIndexOf(dataset: Dataset): Promise<SearchIndex> {
-  if (dataset.file && dataset.incidentsByPlace.size >= IN_THREAD_PLACES) {
-    return adoptSearchIndex(await inThread({ kind: 'search', file: dataset.file }));
-  }
-  return buildSearchIndex(dataset);
+/** A snapshot to swap in while answers go on: a large dataset's search index is built on a worker thread. */
+async function nextSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
+  const index =
+    dataset.file && dataset.incidentsByPlace.size >= IN_THREAD_PLACES
+      ? adoptSearchIndex(await inThread({ kind: 'search', file: dataset.file }))
+      : await buildSearchIndex(dataset);
+  return { dataset, index, loadedAt: new Date(), loadedBy, origin };
 }
 
 /**
@@ -80,7 +83,7 @@ export class DatasetStore {
     const run = async (): Promise<RefreshOutcome> => {
       const result = await load();
       if (!result.ok) return { ok: false, problems: result.problems, serving: this.snapshot };
-      const next = await makeSnapshot(result.dataset, who, origin);
+      const next = await nextSnapshot(result.dataset, who, origin);
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
@@ -104,7 +107,7 @@ export class DatasetStore {
   /** Serves a dataset another process imported and checked (a refresh in another shard), after queued refreshes. */
   adopt(dataset: Dataset, loadedBy: string, origin: string): Promise<void> {
     const run = async () => {
-      const next = await makeSnapshot(dataset, loadedBy, origin);
+      const next = await nextSnapshot(dataset, loadedBy, origin);
       const previous = this.snapshot;
       this.snapshot = next;
       this.retire(previous.dataset, next.dataset);
