@@ -17,7 +17,7 @@ import { renderAnswer } from '../src/render/renderAnswer.js';
 import { DatasetStore, makeSnapshot } from '../src/runtime/datasetStore.js';
 import { normaliseForSearch } from '../src/search/normalise.js';
 import type { BenchQuery, QuerySet } from './queryTable.js';
-import { median, peakRssMb, percentile, round, timeEach } from './stats.js';
+import { median, peakRssMb, percentile, pssMb, round, timeEach } from './stats.js';
 
 /**
  * One implementation measured in a process of its own, so that its peak memory is its own:
@@ -155,7 +155,7 @@ async function ours(): Promise<Loaded> {
 async function openOnly(): Promise<Record<string, number>> {
   const loaded = await ours();
   for (const query of queries.prefixes.slice(0, 50)) loaded.implementation.complete(query);
-  return { open_ms: round(loaded.openMs ?? 0, 0), rss_mb: rssMb() };
+  return { open_ms: round(loaded.openMs ?? 0, 0), rss_mb: rssMb(), pss_mb: pssMb() ?? Number.NaN };
 }
 
 async function baseline(): Promise<Loaded> {

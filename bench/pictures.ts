@@ -11,9 +11,10 @@ import { buildSearchIndex } from '../src/search/searchIndex.js';
 import { generateDataset } from './generateDataset.js';
 
 /**
- * `npm run bench:pictures [-- --incidents 1000000] [--runs 30]`: how long drawing takes at scale: an attack's map,
+ * `npm run bench:pictures [-- --incidents 1000000] [--runs 30] [--data DIR]`: how long drawing takes at scale: an attack's map,
  * and the largest country's map and timeline, each from the answer to the PNG (scene, SVG, rasterising), with the
- * image cache bypassed; and the longest the event loop was held meanwhile.
+ * image cache bypassed; and the longest the event loop was held meanwhile. `--data` reuses a dataset folder the
+ * bench generated before (kept), instead of generating one (removed at the end).
  */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -30,9 +31,10 @@ function summary(times: number[]) {
   return { median: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
 }
 
-const directory = mkdtempSync(path.join(tmpdir(), 'sahel-bench-pictures-'));
+const given = args.includes('--data') ? args[args.indexOf('--data') + 1] : undefined;
+const directory = given ?? mkdtempSync(path.join(tmpdir(), 'sahel-bench-pictures-'));
 try {
-  generateDataset(incidents, directory);
+  if (!given) generateDataset(incidents, directory);
   const loaded = await loadDataset(directory);
   if (!loaded.ok)
     throw new Error(`the synthetic dataset does not load: ${JSON.stringify(loaded.problems.slice(0, 3))}`);
@@ -92,5 +94,5 @@ try {
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
-  rmSync(directory, { recursive: true, force: true });
+  if (!given) rmSync(directory, { recursive: true, force: true });
 }

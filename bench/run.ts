@@ -79,6 +79,7 @@ for (const incidents of sizes) {
       ...imported,
       ...measure('ours', dir, queriesFile, OURS_BUDGET),
       rss_mb_4_processes: four.reduce((total, figures) => total + (figures.rss_mb ?? 0), 0),
+      pss_mb_4_processes: four.reduce((total, figures) => total + (figures.pss_mb ?? 0), 0),
     };
     log(`${incidents} incidents: measuring plain fuse.js…`);
     const baseline = measure('baseline', dir, queriesFile, baselineBudget(incidents));
@@ -106,6 +107,7 @@ if (json) {
     'rss_mb_after_open',
     'rss_mb_after_queries',
     'rss_mb_4_processes',
+    'pss_mb_4_processes',
     'toll_first_ms',
     'toll_p99_ms',
     'list_p99_ms',

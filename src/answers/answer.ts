@@ -162,13 +162,3 @@ export function statementView(dataset: Dataset, statement: Statement): Statement
 export function countryStatements(dataset: Dataset, countryCode: string): StatementView[] {
   return (dataset.statementsByCountry.get(countryCode) ?? []).map((statement) => statementView(dataset, statement));
 }
-
-/**
- * Most recent first, then by place name, as the index orders them. Dates are ISO text ("2025-05", "2025-05-24"),
- * which sorts by plain comparison; names compare by their characters' codes, as SQLite's do.
- */
-export function byDateDescending(a: Incident, b: Incident): number {
-  if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
-  if (a.place.name !== b.place.name) return a.place.name < b.place.name ? -1 : 1;
-  return 0;
-}

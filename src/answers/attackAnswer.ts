@@ -1,10 +1,9 @@
-import type { Dataset, RecordGroups } from '../dataset/dataset.js';
+import type { Dataset, IncidentKeys, RecordGroups } from '../dataset/dataset.js';
 import type { Incident } from '../dataset/schema.js';
 import type { GazetteerEntry, NameTarget } from '../search/gazetteer.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import {
   type Answer,
-  byDateDescending,
   checkQuery,
   countryStatements,
   figureView,
@@ -74,37 +73,23 @@ function incidentsOf(
   entries: readonly GazetteerEntry[],
   limit: number,
 ): { first: Incident[]; total: number } {
-  // By id: the dataset puts an incident together anew each time it is asked for.
-  const seen = new Set<string>();
   const first: Incident[] = [];
   for (const entry of entries) {
-    const fresh: Incident[] = [];
-    const take = (incident: Incident | undefined) => {
-      if (incident && !seen.has(incident.id)) {
-        seen.add(incident.id);
-        fresh.push(incident);
-      }
-    };
-    for (const target of entry.targets) {
-      for (const incident of incidentsOfGroup(dataset, target)) take(incident);
-    }
-    if (first.length < limit) first.push(...mostRecent(fresh, limit - first.length));
+    if (first.length >= limit) break;
+    const except = first.map((incident) => incident.id);
+    first.push(...dataset.newestOfAny(keysOf([entry]), except, limit - first.length));
   }
-  return { first, total: seen.size };
+  return { first, total: dataset.countOfAny(keysOf(entries)) };
 }
 
-/** The `count` most recent incidents, most recent first, in one pass: no sorting of the rest. */
-function mostRecent(incidents: readonly Incident[], count: number): Incident[] {
-  const best: Incident[] = [];
-  for (const incident of incidents) {
-    const last = best[best.length - 1];
-    if (best.length === count && last && byDateDescending(incident, last) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && byDateDescending(incident, best[at - 1] as Incident) < 0) at--;
-    best.splice(at, 0, incident);
-    if (best.length > count) best.pop();
+function keysOf(entries: readonly GazetteerEntry[]): IncidentKeys {
+  const keys = { countries: new Set<string>(), actors: new Set<string>(), places: new Set<number>() };
+  for (const target of entries.flatMap((entry) => entry.targets)) {
+    if (target.kind === 'country') keys.countries.add(target.code);
+    else if (target.kind === 'actor') keys.actors.add(target.actorId);
+    else for (const place of target.placeIds) keys.places.add(place);
   }
-  return best;
+  return { countries: [...keys.countries], actors: [...keys.actors], places: [...keys.places] };
 }
 
 /**

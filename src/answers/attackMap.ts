@@ -52,6 +52,9 @@ export interface AttackMap {
   readonly timeline: readonly TimelineEntry[];
 }
 
+/** What a map needs of a figure. */
+type MappedFigure = Pick<Figure, 'id' | 'counts' | 'status' | 'value' | 'scope'>;
+
 const KILLED: ReadonlySet<Figure['counts']> = new Set(['soldiers_killed', 'civilians_killed', 'people_killed']);
 
 /** The number a figure is at least: what a mark's size rests on. */
@@ -73,7 +76,7 @@ interface Headlines {
  * Each attack's largest figure of people killed, kept apart by kind: an independent report is what the mark shows,
  * a claim only where no report is, and a figure for several attacks together stays one figure.
  */
-function headlines(figures: readonly Figure[]): Headlines {
+function headlines(figures: readonly MappedFigure[]): Headlines {
   const reports = new Map<string, FigureValue>();
   const claims = new Map<string, FigureValue>();
   const groups: Headlines['groups'] = [];
@@ -99,7 +102,7 @@ function kindOf(id: string, found: Headlines, grouped: ReadonlyMap<string, MarkK
 }
 
 /** The map and timeline of some attacks, with the figures about them. */
-export function attackMap(incidents: Iterable<IncidentOutline>, figures: readonly Figure[]): AttackMap {
+export function attackMap(incidents: Iterable<IncidentOutline>, figures: readonly MappedFigure[]): AttackMap {
   const found = headlines(figures);
   const grouped = new Map<string, MarkKind>();
   for (const group of found.groups) {

@@ -31,9 +31,9 @@ export function sameAttack(dataset: Dataset, incident: Incident): SameAttack {
   const names = placeNames(incident);
   const period = periodOf(incident);
   const others: OtherReport[] = [];
-  for (const other of dataset.incidentsByCountry.get(incident.countryCode) ?? []) {
+  for (const other of incidentsAtPlacesNamed(dataset, names)) {
+    if (other.countryCode !== incident.countryCode) continue;
     if (other.id === incident.id || other.sourceIds.some((id) => incident.sourceIds.includes(id))) continue;
-    if (!placeNames(other).some((name) => names.includes(name))) continue;
     const otherPeriod = periodOf(other);
     if (gapInDays(period, otherPeriod) > SAME_ATTACK_WINDOW_DAYS) continue;
     others.push({
@@ -65,6 +65,27 @@ export function sameAttack(dataset: Dataset, incident: Incident): SameAttack {
     }
   }
   return { others, agreeing, differing };
+}
+
+/** Each dataset's places by every folded name and alias: built once, on the first attack asked for. */
+const placesByName = new WeakMap<Dataset, Map<string, number[]>>();
+
+/** The incidents of every place one of `names` names, each once: never a whole country's. */
+function incidentsAtPlacesNamed(dataset: Dataset, names: readonly string[]): Incident[] {
+  let byName = placesByName.get(dataset);
+  if (!byName) {
+    byName = new Map();
+    for (const { id, place } of dataset.places) {
+      for (const name of new Set([place.name, ...place.aliases].map(fold))) {
+        const ids = byName.get(name);
+        if (ids) ids.push(id);
+        else byName.set(name, [id]);
+      }
+    }
+    placesByName.set(dataset, byName);
+  }
+  const places = [...new Set(names.flatMap((name) => byName.get(name) ?? []))].sort((a, b) => a - b);
+  return places.flatMap((place) => dataset.incidentsByPlace.get(String(place)) ?? []);
 }
 
 function fold(text: string): string {

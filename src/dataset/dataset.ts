@@ -33,7 +33,7 @@ export interface PlaceEntry {
   readonly incidents: number;
 }
 
-/** What a map, a timeline and a toll need of an incident: read without its record. */
+/** What a map, a timeline and a toll need of an incident. */
 export interface IncidentOutline {
   readonly id: string;
   readonly date: Pick<Incident['date'], 'value' | 'precision'>;
@@ -50,6 +50,13 @@ export interface IncidentFilter {
   readonly fromDay?: string;
   /** Incidents that may have happened on this day or earlier. */
   readonly toDay?: string;
+}
+
+/** Countries, groups and places (by `PlaceEntry` id) whose incidents a name stands for. */
+export interface IncidentKeys {
+  readonly countries: readonly string[];
+  readonly actors: readonly string[];
+  readonly places: readonly number[];
 }
 
 /** A country's toll and map as an import worked them out, in the JSON the answers wrote. */
@@ -73,6 +80,7 @@ export interface Dataset {
   readonly countriesByCode: Lookup<Country>;
   readonly actorsById: Lookup<Actor>;
   readonly incidentsById: Lookup<Incident>;
+  readonly figuresById: Lookup<Figure>;
   readonly incidentsByCountry: RecordGroups<Incident>;
   readonly incidentsByActor: RecordGroups<Incident>;
   /** By the `id` of a `PlaceEntry`, as text. */
@@ -81,18 +89,16 @@ export interface Dataset {
   readonly statementsByIncident: RecordGroups<Statement>;
   /** What was said about whole countries ("no official toll"), by country code. */
   readonly statementsByCountry: RecordGroups<Statement>;
-  /** Figures about any attack in a country, by country code, each once, in the data's order. */
-  readonly figuresInCountry: RecordGroups<Figure>;
-  /** Statements about any attack in a country, by country code, each once, in the data's order. */
-  readonly statementsInCountry: RecordGroups<Statement>;
-  /** Every incident of a country, newest first (by date, then place name). */
-  incidentOutlines(countryCode: string): IncidentOutline[];
   /** A page of incidents newest first (by date, then place name), and how many match in all. */
   newestIncidents(
     filter: IncidentFilter,
     offset: number,
     limit: number,
   ): { readonly incidents: Incident[]; readonly total: number };
+  /** The `limit` newest incidents of any of `keys`, leaving out those in `except`. */
+  newestOfAny(keys: IncidentKeys, except: readonly string[], limit: number): Incident[];
+  /** How many incidents any of `keys` has, each counted once. */
+  countOfAny(keys: IncidentKeys): number;
   /** Each country's toll, worked out at import, by country code. */
   readonly tolls: Lookup<StoredToll>;
   /** Aggregates over several countries. */

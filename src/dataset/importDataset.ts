@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { tollRows } from '../answers/tollAnswer.js';
+import { TollBuilder } from '../answers/tollBuilder.js';
 import { CrossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
@@ -97,18 +97,22 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
   try {
     const written = await writeIndexFile(dataDir, async (db) => {
       const writer = new IndexWriter(db, data);
+      const tolls = new TollBuilder();
       const kinds = {
         incidents: (record: Incident, index: number) => {
           checker.incident(record, index);
           writer.incident(record);
+          tolls.incident(record);
         },
         figures: (record: Figure, index: number) => {
           checker.figure(record, index);
           writer.figure(record);
+          tolls.figure(record);
         },
         statements: (record: Statement, index: number) => {
           checker.statement(record, index);
           writer.statement(record);
+          tolls.statement(record);
         },
       } as const;
       for (const kind of RECORD_KINDS) {
@@ -126,7 +130,7 @@ export async function importDataset(request: ImportRequest): Promise<ImportResul
       const version = hash.digest('hex').slice(0, 12);
       const manifest = manifestBefore ? [...(await manifestBefore), ...(await manifestOf(sourceFiles))] : [];
       writer.finish({ version, code: CODE_VERSION, manifest: JSON.stringify(manifest) });
-      for (const row of tollRows(openDataset(db, undefined))) writer.toll(row);
+      for (const row of tolls.rows(openDataset(db, undefined))) writer.toll(row);
       return version;
     });
     if (problems.length > 0) return fail(problems);

@@ -6,16 +6,15 @@ import type { Figure, Incident, Statement as StatementRecord } from './schema.js
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
  * schema gains reaches the answers without a change here. Bump `INDEX_FORMAT` when the tables change.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE heads (kind TEXT NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, position));
 CREATE TABLE places (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE, incidents INTEGER NOT NULL);
 CREATE TABLE incidents (row INTEGER PRIMARY KEY, id TEXT NOT NULL, country TEXT NOT NULL, actor TEXT,
-  date TEXT NOT NULL, date_precision TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL,
-  place INTEGER NOT NULL, place_name TEXT NOT NULL, target TEXT NOT NULL,
-  longitude REAL, latitude REAL, geo_precision TEXT, json TEXT NOT NULL);
+  date TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL, place INTEGER NOT NULL,
+  place_name TEXT NOT NULL, target TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE figures (row INTEGER PRIMARY KEY, id TEXT NOT NULL, region INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE statements (row INTEGER PRIMARY KEY, id TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE figure_incidents (incident TEXT NOT NULL, figure INTEGER NOT NULL, PRIMARY KEY (incident, figure)) WITHOUT ROWID;
@@ -80,8 +79,8 @@ export class IndexWriter {
     }
     this.insertPlace = db.prepare('INSERT INTO places (id, json, incidents) VALUES (?, ?, 0)');
     this.insertIncident = db.prepare(
-      `INSERT INTO incidents (row, id, country, actor, date, date_precision, first_day, last_day, place, place_name,
-        target, longitude, latitude, geo_precision, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incidents (row, id, country, actor, date, first_day, last_day, place, place_name, target, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertToll = db.prepare('INSERT INTO tolls (country, toll, map, points) VALUES (?, ?, ?, ?)');
     this.insertFigure = db.prepare('INSERT INTO figures (row, id, region, json) VALUES (?, ?, ?, ?)');
@@ -103,23 +102,18 @@ export class IndexWriter {
       this.placeIds.set(placeJson, place);
       this.insertPlace.run(place, placeJson);
     }
-    const { date, location } = incident;
-    const days = daysOf(date);
+    const days = daysOf(incident.date);
     this.insertIncident.run(
       this.rows.incidents++,
       incident.id,
       incident.countryCode,
       incident.perpetrator.actorId,
-      date.value,
-      date.precision,
+      incident.date.value,
       days.first,
       days.last,
       place,
       incident.place.name,
       incident.target,
-      location?.longitude ?? null,
-      location?.latitude ?? null,
-      location?.precision ?? null,
       JSON.stringify(incident),
     );
   }

@@ -1,5 +1,5 @@
 import type { Database, Statement as SqlStatement } from 'better-sqlite3';
-import type { Dataset, IncidentOutline, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
+import type { Dataset, IncidentKeys, Lookup, PlaceEntry, RecordGroups, RecordList, StoredToll } from './dataset.js';
 import type { Actor, Country, Figure, Incident, Source, Statement } from './schema.js';
 
 /** Rows read at a time when a whole list is walked. */
@@ -91,12 +91,6 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       .all()
       .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
 
-  const outlines = lazy(() =>
-    db.prepare<[string], OutlineRow>(
-      `SELECT id, date, date_precision, place_name, longitude, latitude, geo_precision FROM incidents
-       WHERE country = ? ORDER BY date DESC, place_name, row`,
-    ),
-  );
   const tollRow = lazy(() => db.prepare<[string], string>('SELECT toll FROM tolls WHERE country = ?').pluck());
   const tollMap = lazy(() =>
     db.prepare<[string], { map: string; points: Buffer | null }>('SELECT map, points FROM tolls WHERE country = ?'),
@@ -138,6 +132,7 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     countriesByCode: mapLookup(countries, (country) => country.code),
     actorsById: mapLookup(actors, (actor) => actor.id),
     incidentsById: byId<Incident>('incidents'),
+    figuresById: byId<Figure>('figures'),
     incidentsByCountry: groups(
       'SELECT json FROM incidents WHERE country = ? ORDER BY row',
       countOfGroup('country'),
@@ -168,20 +163,8 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
-    figuresInCountry: groups(
-      `SELECT json FROM figures WHERE row IN (SELECT g.figure FROM incidents i JOIN figure_incidents g ON g.incident = i.id
-       WHERE i.country = ?) ORDER BY row`,
-      `SELECT COUNT(DISTINCT g.figure) FROM incidents i JOIN figure_incidents g ON g.incident = i.id WHERE i.country = ?`,
-      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN figure_incidents g ON g.incident = i.id`,
-    ),
-    statementsInCountry: groups(
-      `SELECT json FROM statements WHERE row IN (SELECT g.statement FROM incidents i JOIN statement_incidents g
-       ON g.incident = i.id WHERE i.country = ?) ORDER BY row`,
-      `SELECT COUNT(DISTINCT g.statement) FROM incidents i JOIN statement_incidents g ON g.incident = i.id WHERE i.country = ?`,
-      `SELECT COUNT(DISTINCT i.country) FROM incidents i JOIN statement_incidents g ON g.incident = i.id`,
-    ),
-    incidentOutlines: (code) => outlines.all(code).map(outlineOf),
     newestIncidents: newestIncidents(db, meta),
+    ...incidentsOfAny(db),
     tolls,
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
       .all()
@@ -201,27 +184,6 @@ const connections = new WeakMap<Dataset, Database>();
 /** The connection a dataset reads: for work done in SQL over a whole index (what a refresh changed). */
 export function connectionOf(dataset: Dataset): Database | undefined {
   return connections.get(dataset);
-}
-
-interface OutlineRow {
-  id: string;
-  date: string;
-  date_precision: Incident['date']['precision'];
-  place_name: string;
-  longitude: number | null;
-  latitude: number | null;
-  geo_precision: NonNullable<Incident['location']>['precision'] | null;
-}
-
-function outlineOf(row: OutlineRow): IncidentOutline {
-  return {
-    id: row.id,
-    date: { value: row.date, precision: row.date_precision },
-    place: { name: row.place_name },
-    ...(row.longitude !== null && row.latitude !== null && row.geo_precision !== null
-      ? { location: { longitude: row.longitude, latitude: row.latitude, precision: row.geo_precision } }
-      : {}),
-  };
 }
 
 /**
@@ -273,6 +235,58 @@ function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Datas
     else total = prepared.count.get(...values) ?? 0;
     const incidents = prepared.page.all(...values, limit, offset).map((text) => JSON.parse(text) as Incident);
     return { incidents, total };
+  };
+}
+
+/** Incidents of several countries, groups or places at once: what a name that stands for several has. */
+function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny'> {
+  const anyOf = (keys: IncidentKeys) => {
+    const parts: { column: string; values: readonly (string | number)[] }[] = [
+      { column: 'country', values: keys.countries },
+      { column: 'actor', values: keys.actors },
+      { column: 'place', values: keys.places },
+    ];
+    const used = parts.filter(({ values }) => values.length > 0);
+    return {
+      sql: used.map(({ column, values }) => `${column} IN (${values.map(() => '?').join(', ')})`).join(' OR '),
+      values: used.flatMap(({ values }) => values),
+    };
+  };
+  const groupCount = lazy(() =>
+    db
+      .prepare<[string, string], number>('SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = ? AND key = ?')
+      .pluck(),
+  );
+  return {
+    newestOfAny(keys, except, limit) {
+      const { sql, values } = anyOf(keys);
+      if (sql === '' || limit <= 0) return [];
+      const left = except.length === 0 ? '' : `AND id NOT IN (${except.map(() => '?').join(', ')})`;
+      return db
+        .prepare<unknown[], string>(
+          `SELECT json FROM incidents WHERE (${sql}) ${left} ORDER BY date DESC, place_name, row LIMIT ?`,
+        )
+        .pluck()
+        .all(...values, ...except, limit)
+        .map((text) => JSON.parse(text) as Incident);
+    },
+    countOfAny(keys) {
+      const { countries, actors, places } = keys;
+      // Counted at import: a country's quarter of a million incidents are not counted again.
+      if (places.length === 0 && countries.length + actors.length === 1) {
+        return countries[0] !== undefined
+          ? (groupCount.get('country', countries[0]) ?? 0)
+          : (groupCount.get('actor', actors[0] ?? '') ?? 0);
+      }
+      const { sql, values } = anyOf(keys);
+      if (sql === '') return 0;
+      return (
+        db
+          .prepare<unknown[], number>(`SELECT COUNT(*) FROM incidents WHERE ${sql}`)
+          .pluck()
+          .get(...values) ?? 0
+      );
+    },
   };
 }
 

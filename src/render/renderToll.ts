@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { CountryToll, FigureView, RegionToll, TollTotal } from '../answers/answer.js';
-import type { Source } from '../dataset/schema.js';
-import { buildEmbed, EmbedLimits, fieldsWithRoom } from './embed.js';
+import type { CountryToll, FigureView, RegionToll, Sample, TollTotal } from '../answers/answer.js';
+import type { Incident, Source } from '../dataset/schema.js';
+import { buildEmbed, fieldsWithRoom } from './embed.js';
 import { type Locale, listOf, plural } from './locale.js';
 import { statusColour, statusMarker } from './markers.js';
 import { Colour } from './payload.js';
@@ -44,11 +44,7 @@ export function renderCountryToll(
       ? [
           {
             name: strings.withoutFigures,
-            // More names than could fill a field are never joined.
-            value: toll.incidentsWithoutFigures.first
-              .slice(0, EmbedLimits.fieldValue)
-              .map((i) => inert(placeName(i.place, strings)))
-              .join(', '),
+            value: namesAndMore(toll.incidentsWithoutFigures, strings, locale),
           },
         ]
       : []),
@@ -170,4 +166,11 @@ export function renderRegionToll(
     },
     strings,
   );
+}
+
+/** "Sirakorola, Dioura and 4,210 more attacks": the names a toll kept, and how many more there are. */
+function namesAndMore(incidents: Sample<Incident>, strings: Strings, locale: Locale): string {
+  const names = incidents.first.map((incident) => inert(placeName(incident.place, strings)));
+  const rest = incidents.total - names.length;
+  return listOf(rest > 0 ? [...names, plural(strings.moreAttacks, rest, locale)] : names, locale);
 }

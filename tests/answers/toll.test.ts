@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { byDateDescending, type CountryToll } from '../../src/answers/answer.js';
+import type { CountryToll } from '../../src/answers/answer.js';
+import { answerAttack, MAX_CHOICES } from '../../src/answers/attackAnswer.js';
 import { countryToll, regionToll } from '../../src/answers/tollAnswer.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
-import type { DatasetFile, Figure } from '../../src/dataset/schema.js';
+import type { DatasetFile, Figure, Incident } from '../../src/dataset/schema.js';
+import { buildSearchIndex } from '../../src/search/searchIndex.js';
 import { datasetInMemory } from '../helpers/datasetInMemory.js';
 import { byId, fixtureDatasetJson, loadFixtureDataset } from '../helpers/datasets.js';
 
@@ -156,6 +158,13 @@ describe('tolls worked out at import', () => {
   });
 });
 
+/** Most recent first, then by place name (by character codes): the order answers list attacks in. */
+function byDateDescending(a: Incident, b: Incident): number {
+  if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
+  if (a.place.name !== b.place.name) return a.place.name < b.place.name ? -1 : 1;
+  return 0;
+}
+
 describe('a country with thousands of attacks', () => {
   async function manyInMali(count: number): Promise<Dataset> {
     const data = fixtureDatasetJson();
@@ -180,5 +189,16 @@ describe('a country with thousands of attacks', () => {
     );
     expect(mali.incidentsWithoutFigures.total).toBe(expected.length - 2);
     expect(mali.map().total).toBe(expected.length);
+  });
+
+  it("GIVEN /attack with the country's name THEN its newest attacks to choose from, and how many it has", async () => {
+    const many = await manyInMali(6000);
+    const answer = answerAttack(many, await buildSearchIndex(many), 'Mali');
+    if (answer.kind !== 'choose') throw new Error(`expected a choice, got ${answer.kind}`);
+    const expected = [...(many.incidentsByCountry.get('ML') ?? [])].sort(byDateDescending);
+    expect(answer.total).toBe(expected.length);
+    expect(answer.options.map((option) => option.incident.id)).toEqual(
+      expected.slice(0, MAX_CHOICES).map((incident) => incident.id),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { tollRows } from '../../src/answers/tollAnswer.js';
+import { TollBuilder } from '../../src/answers/tollBuilder.js';
 import type { Dataset, DatasetRecords } from '../../src/dataset/dataset.js';
 import { IndexWriter } from '../../src/dataset/indexWriter.js';
 import { openDataset } from '../../src/dataset/repository.js';
@@ -9,11 +9,21 @@ export function datasetInMemory(records: DatasetRecords, version: string): Datas
   const db = new BetterSqlite3(':memory:');
   db.transaction(() => {
     const writer = new IndexWriter(db, records);
-    for (const incident of records.incidents) writer.incident(incident);
-    for (const figure of records.figures) writer.figure(figure);
-    for (const statement of records.statements) writer.statement(statement);
+    const tolls = new TollBuilder();
+    for (const incident of records.incidents) {
+      writer.incident(incident);
+      tolls.incident(incident);
+    }
+    for (const figure of records.figures) {
+      writer.figure(figure);
+      tolls.figure(figure);
+    }
+    for (const statement of records.statements) {
+      writer.statement(statement);
+      tolls.statement(statement);
+    }
     writer.finish({ version });
-    for (const row of tollRows(openDataset(db, undefined))) writer.toll(row);
+    for (const row of tolls.rows(openDataset(db, undefined))) writer.toll(row);
   })();
   return openDataset(db, undefined);
 }

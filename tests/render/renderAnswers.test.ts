@@ -175,6 +175,22 @@ describe('a country with more figures and statements than an embed holds', () =>
   });
 });
 
+describe('a country with more attacks than a toll lists', () => {
+  it('GIVEN 200 more attacks without a figure THEN the names the toll kept and how many more, never a silent cut', async () => {
+    const data = fixtureDatasetJson();
+    const sirakorola = data.incidents.find((incident) => incident.id === 'ml-sirakorola-2025-05-30');
+    if (!sirakorola) throw new Error('fixture: expected Sirakorola');
+    data.incidents.push(...Array.from({ length: 200 }, (_, i) => ({ ...sirakorola, id: `many-${i}` })));
+    const many = datasetInMemory(data, 'many');
+    const answer = answerToll(many, await buildSearchIndex(many), 'Mali');
+    if (answer.kind !== 'toll') throw new Error(`expected a toll, got ${answer.kind}`);
+    const { first, total } = answer.toll.incidentsWithoutFigures;
+    expect(total).toBe(201);
+    const field = renderAnswer(answer, 'en').embeds[0]?.fields?.find((f) => f.name === 'Attacks with no figure at all');
+    expect(field?.value).toMatch(new RegExp(`^Sirakorola, .* and ${total - first.length} more attacks$`));
+  });
+});
+
 describe('user text', () => {
   it('GIVEN markdown and @everyone in a query THEN echoed escaped, and no reply may mention anyone', () => {
     const message = renderAnswer(answerAttack(dataset, index, '@everyone **x**'), 'en');
