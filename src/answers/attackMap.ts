@@ -62,14 +62,22 @@ export function lowerBound(value: FigureValue): number {
   return value.qualifier === 'range' ? value.low : value.number;
 }
 
-function larger(a: FigureValue | undefined, b: FigureValue): boolean {
-  return a === undefined || lowerBound(b) > lowerBound(a);
+interface Headline {
+  readonly kind: Exclude<MarkKind, 'none'>;
+  /** Null where the only figures are for several attacks together. */
+  readonly value: FigureValue | null;
 }
 
 interface Headlines {
-  readonly reports: Map<string, FigureValue>;
-  readonly claims: Map<string, FigureValue>;
+  readonly byIncident: Map<string, Headline>;
   readonly groups: { figureId: string; kind: Exclude<MarkKind, 'none'>; value: FigureValue; ids: string[] }[];
+}
+
+/** Whether `next` is the better headline: a report before a claim, then the larger number. */
+function better(current: Headline | undefined, next: Headline): boolean {
+  if (current === undefined || current.value === null) return true;
+  if (current.kind !== next.kind) return next.kind === 'report';
+  return next.value !== null && lowerBound(next.value) > lowerBound(current.value);
 }
 
 /**
@@ -77,8 +85,7 @@ interface Headlines {
  * a claim only where no report is, and a figure for several attacks together stays one figure.
  */
 function headlines(figures: readonly MappedFigure[]): Headlines {
-  const reports = new Map<string, FigureValue>();
-  const claims = new Map<string, FigureValue>();
+  const byIncident = new Map<string, Headline>();
   const groups: Headlines['groups'] = [];
   for (const figure of figures) {
     const ids = incidentIdsIn(figure.scope);
@@ -89,37 +96,44 @@ function headlines(figures: readonly MappedFigure[]): Headlines {
       continue;
     }
     const id = ids[0] as string;
-    const byKind = kind === 'claim' ? claims : reports;
-    if (larger(byKind.get(id), figure.value)) byKind.set(id, figure.value);
+    const headline = { kind, value: figure.value } as const;
+    if (better(byIncident.get(id), headline)) byIncident.set(id, headline);
   }
-  return { reports, claims, groups };
-}
-
-function kindOf(id: string, found: Headlines, grouped: ReadonlyMap<string, MarkKind>): MarkKind {
-  if (found.reports.has(id)) return 'report';
-  if (found.claims.has(id)) return 'claim';
-  return grouped.get(id) ?? 'none';
+  // An attack with only figures for several attacks together: its kind, never a number of its own.
+  for (const group of groups) {
+    for (const id of group.ids) {
+      const current = byIncident.get(id);
+      if (current === undefined || (current.value === null && group.kind === 'report')) {
+        byIncident.set(id, { kind: group.kind, value: null });
+      }
+    }
+  }
+  return { byIncident, groups };
 }
 
 /** The map and timeline of some attacks, with the figures about them. */
 export function attackMap(incidents: Iterable<IncidentOutline>, figures: readonly MappedFigure[]): AttackMap {
   const found = headlines(figures);
-  const grouped = new Map<string, MarkKind>();
-  for (const group of found.groups) {
-    for (const id of group.ids) if (grouped.get(id) !== 'report') grouped.set(id, group.kind);
-  }
   const marks: Mark[] = [];
   const positions: number[] = [];
   const markIndex = new Map<string, number>();
-  const byDate = new Map<string, { -readonly [K in keyof TimelineEntry]: TimelineEntry[K] }>();
+  const byDate = new Map<string, Record<MarkKind, { -readonly [K in keyof TimelineEntry]: TimelineEntry[K] } | null>>();
   let total = 0;
   for (const incident of incidents) {
     total += 1;
-    const kind = kindOf(incident.id, found, grouped);
-    const key = `${incident.date.value}|${incident.date.precision}|${kind}`;
-    const entry = byDate.get(key);
+    const headline = found.byIncident.get(incident.id);
+    const kind = headline?.kind ?? 'none';
+    const { value, precision } = incident.date;
+    // Most dates are days: their own text is the key, with no new string made for each attack.
+    const key = precision === 'day' ? value : `${value}|${precision}`;
+    let kinds = byDate.get(key);
+    if (!kinds) {
+      kinds = { report: null, claim: null, none: null };
+      byDate.set(key, kinds);
+    }
+    const entry = kinds[kind];
     if (entry) entry.count += 1;
-    else byDate.set(key, { date: incident.date.value, precision: incident.date.precision, kind, count: 1 });
+    else kinds[kind] = { date: value, precision, kind, count: 1 };
     const { location } = incident;
     if (!location) continue;
     positions.push(location.longitude, location.latitude);
@@ -132,7 +146,7 @@ export function attackMap(incidents: Iterable<IncidentOutline>, figures: readonl
       latitude: location.latitude,
       precision: location.precision,
       kind,
-      value: (kind === 'report' ? found.reports.get(incident.id) : found.claims.get(incident.id)) ?? null,
+      value: headline?.value ?? null,
     });
   }
   const located = positions.length / 2;
@@ -143,14 +157,22 @@ export function attackMap(incidents: Iterable<IncidentOutline>, figures: readonl
       points: Float64Array.from(positions),
       total,
       withoutPosition: total - located,
-      timeline: [...byDate.values()],
+      timeline: timelineOf(byDate),
     };
   }
   const groups = found.groups.flatMap((group) => {
     const members = [...new Set(group.ids)].flatMap((id) => markIndex.get(id) ?? []);
     return members.length > 0 ? [{ figureId: group.figureId, kind: group.kind, value: group.value, members }] : [];
   });
-  return { marks, groups, points: null, total, withoutPosition: total - located, timeline: [...byDate.values()] };
+  return { marks, groups, points: null, total, withoutPosition: total - located, timeline: timelineOf(byDate) };
+}
+
+function timelineOf(byDate: ReadonlyMap<string, Record<MarkKind, TimelineEntry | null>>): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const kinds of byDate.values()) {
+    for (const entry of [kinds.report, kinds.claim, kinds.none]) if (entry) entries.push(entry);
+  }
+  return entries;
 }
 
 /** Several countries' maps as one: marks while they are few, counts per area once they are many. */

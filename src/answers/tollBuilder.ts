@@ -28,40 +28,52 @@ interface RankedOutline extends IncidentOutline {
 /** What a toll needs of a figure: all but its quotes, which only the few figures an answer shows are read for. */
 type FigureCore = Omit<Figure, 'quotes'>;
 
+/** A figure or statement with the rows of the incidents it is about: rows index arrays where ids would hash. */
+interface Fed<T> {
+  readonly record: T;
+  readonly rows: readonly number[];
+}
+
 /**
  * Works out every country's toll and map while an import writes the records, from what it hands over as it goes:
  * nothing is read back but the few records an answer shows. Feed it every incident before any figure or statement.
  */
 export class TollBuilder {
-  private readonly outlines = new Map<string, RankedOutline>();
+  private readonly outlines: RankedOutline[] = [];
+  private readonly rowOf = new Map<string, number>();
   private readonly incidentsByCountry = new Map<string, RankedOutline[]>();
-  private readonly figuresByCountry = new Map<string, FigureCore[]>();
-  private readonly statementsByCountry = new Map<string, Statement[]>();
+  private readonly figuresByCountry = new Map<string, Fed<FigureCore>[]>();
+  private readonly statementsByCountry = new Map<string, Fed<Statement>[]>();
 
   incident(incident: Incident): void {
     const { id, date, place, location, countryCode } = incident;
-    if (this.outlines.has(id)) return;
+    if (this.rowOf.has(id)) return;
     const outline: RankedOutline = {
       id,
       date: { value: date.value, precision: date.precision },
       place: { name: place.name },
-      ...(location
-        ? { location: { longitude: location.longitude, latitude: location.latitude, precision: location.precision } }
-        : {}),
-      row: this.outlines.size,
+      location: location && {
+        longitude: location.longitude,
+        latitude: location.latitude,
+        precision: location.precision,
+      },
+      row: this.outlines.length,
       countryCode,
     };
-    this.outlines.set(id, outline);
+    this.rowOf.set(id, outline.row);
+    this.outlines.push(outline);
     listIn(this.incidentsByCountry, countryCode).push(outline);
   }
 
   figure(figure: Figure): void {
-    const { quotes: _quotes, ...core } = figure;
-    for (const code of this.countriesOf(figure)) listIn(this.figuresByCountry, code).push(core);
+    const { quotes: _quotes, ...record } = figure;
+    const fed = { record, rows: this.rowsOf(figure) };
+    for (const code of this.countriesOf(fed.rows)) listIn(this.figuresByCountry, code).push(fed);
   }
 
   statement(statement: Statement): void {
-    for (const code of this.countriesOf(statement)) listIn(this.statementsByCountry, code).push(statement);
+    const fed = { record: statement, rows: this.rowsOf(statement) };
+    for (const code of this.countriesOf(fed.rows)) listIn(this.statementsByCountry, code).push(fed);
   }
 
   /** Each country's toll and map, once every record was handed over; `dataset` reads the records answers show. */
@@ -73,10 +85,15 @@ export class TollBuilder {
     }
   }
 
-  private countriesOf(record: Figure | Statement): Set<string> {
+  /** The rows of the incidents a record is about; -1 for an id no incident has (the checks report it). */
+  private rowsOf(record: Figure | Statement): number[] {
+    return incidentIdsIn(record.scope).map((id) => this.rowOf.get(id) ?? -1);
+  }
+
+  private countriesOf(rows: readonly number[]): Set<string> {
     const codes = new Set<string>();
-    for (const id of incidentIdsIn(record.scope)) {
-      const code = this.outlines.get(id)?.countryCode;
+    for (const row of rows) {
+      const code = this.outlines[row]?.countryCode;
       if (code !== undefined) codes.add(code);
     }
     return codes;
@@ -90,9 +107,9 @@ export class TollBuilder {
   private workOut(dataset: Dataset, country: Country): { toll: StoredTollJson; map: AttackMap } {
     const incidents = this.incidentsByCountry.get(country.code) ?? [];
     const incident = (id: string) => dataset.incidentsById.get(id);
-    const view = (core: FigureCore) => ({
-      figure: written(dataset.figuresById.get(core.id), core.id),
-      covers: incidentIdsIn(core.scope).flatMap((id) => incident(id) ?? []),
+    const view = ({ record }: Fed<FigureCore>) => ({
+      figure: written(dataset.figuresById.get(record.id), record.id),
+      covers: incidentIdsIn(record.scope).flatMap((id) => incident(id) ?? []),
     });
 
     // Figures and statements in the order of their most recent attack, then what was said of the whole country.
@@ -100,73 +117,71 @@ export class TollBuilder {
     const countryWide = dataset.statementsByCountry.get(country.code) ?? [];
     const statements = [
       ...new Map(
-        [...this.byMostRecentAttack(this.statementsByCountry.get(country.code) ?? []), ...countryWide].map((s) => [
-          s.id,
-          s,
-        ]),
+        [
+          ...this.byMostRecentAttack(this.statementsByCountry.get(country.code) ?? []).map(({ record }) => record),
+          ...countryWide,
+        ].map((s) => [s.id, s]),
       ).values(),
     ];
 
     // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
-    const ownFiguresByCounts = new Map<Figure['counts'], { reports: FigureCore[]; claims: FigureCore[] }>();
-    for (const core of figures) {
-      const { scope } = core;
-      if (scope.kind !== 'incidents') continue;
-      if (!scope.incidentIds.every((id) => this.outlines.get(id)?.countryCode === country.code)) continue;
-      let ofKind = ownFiguresByCounts.get(core.counts);
+    const inCountry = (row: number) => this.outlines[row]?.countryCode === country.code;
+    const ownFiguresByCounts = new Map<Figure['counts'], { reports: Fed<FigureCore>[]; claims: Fed<FigureCore>[] }>();
+    for (const fed of figures) {
+      const { record } = fed;
+      if (record.scope.kind !== 'incidents' || !fed.rows.every(inCountry)) continue;
+      let ofKind = ownFiguresByCounts.get(record.counts);
       if (!ofKind) {
         ofKind = { reports: [], claims: [] };
-        ownFiguresByCounts.set(core.counts, ofKind);
+        ownFiguresByCounts.set(record.counts, ofKind);
       }
-      (core.status === 'claimed_by_perpetrator' ? ofKind.claims : ofKind.reports).push(core);
+      (record.status === 'claimed_by_perpetrator' ? ofKind.claims : ofKind.reports).push(fed);
     }
 
     const roles = new Map<string, TollRole>();
     const totals: TollTotal[] = [];
     for (const [counts, { reports, claims }] of ownFiguresByCounts) {
-      const reportedIncidents = new Set<string>();
-      for (const core of reports) {
-        for (const id of incidentIdsIn(core.scope)) reportedIncidents.add(id);
-      }
+      const reportedIncidents = new Uint8Array(this.outlines.length);
+      for (const fed of reports) for (const row of fed.rows) reportedIncidents[row] = 1;
 
-      const countedReports = overlapClusters(reports).map((cluster) => {
-        const counted = largest(cluster) as FigureCore;
-        for (const core of cluster) roles.set(core.id, core === counted ? 'counted' : 'overlap');
+      const countedReports = this.overlapClusters(reports).map((cluster) => {
+        const counted = largestFed(cluster);
+        for (const fed of cluster) roles.set(fed.record.id, fed === counted ? 'counted' : 'overlap');
         return counted;
       });
-      const claimsAlone: FigureCore[] = [];
+      const claimsAlone: Fed<FigureCore>[] = [];
       for (const claim of claims) {
-        const alone = !incidentIdsIn(claim.scope).some((id) => reportedIncidents.has(id));
-        roles.set(claim.id, alone ? 'claim_only_source' : 'claim_overlaps_report');
+        const alone = !claim.rows.some((row) => reportedIncidents[row] === 1);
+        roles.set(claim.record.id, alone ? 'claim_only_source' : 'claim_overlaps_report');
         if (alone) claimsAlone.push(claim);
       }
-      const countedClaims = overlapClusters(claimsAlone).map((cluster) => largest(cluster) as FigureCore);
+      const countedClaims = this.overlapClusters(claimsAlone).map(largestFed);
 
       totals.push({
         counts,
-        reported: sumValues(countedReports.map((core) => core.value)),
-        claimedOnly: sumValues(countedClaims.map((core) => core.value)),
-        claimants: uniqueTexts(countedClaims.map((core) => core.saidBy.label)),
+        reported: sumValues(countedReports.map(({ record }) => record.value)),
+        claimedOnly: sumValues(countedClaims.map(({ record }) => record.value)),
+        claimants: uniqueTexts(countedClaims.map(({ record }) => record.saidBy.label)),
         reports: sampled(countedReports, view),
         claims: sampled(countedClaims, view),
         claimedAttacks: sampled(
-          countedClaims.flatMap((core) => incidentIdsIn(core.scope)),
+          countedClaims.flatMap(({ record }) => incidentIdsIn(record.scope)),
           (id) => incident(id) ?? [],
         ),
       });
     }
 
-    const covered = new Set<string>();
+    const covered = new Uint8Array(this.outlines.length);
     const statuses = new Set<Figure['status']>();
-    for (const core of figures) {
-      for (const id of incidentIdsIn(core.scope)) covered.add(id);
-      statuses.add(core.status);
+    for (const fed of figures) {
+      for (const row of fed.rows) covered[row] = 1;
+      statuses.add(fed.record.status);
     }
     const newest = dataset.newestIncidents({ country: country.code }, 0, SAMPLE_SIZE);
-    const withoutFigures = incidents.filter(({ id }) => !covered.has(id));
+    const withoutFigures = incidents.filter(({ row }) => covered[row] !== 1);
     const toll: StoredTollJson = {
       incidents: { first: newest.incidents, total: incidents.length },
-      figures: sampled(figures, (core) => ({ ...view(core), role: roles.get(core.id) ?? 'overlap' })),
+      figures: sampled(figures, (fed) => ({ ...view(fed), role: roles.get(fed.record.id) ?? 'overlap' })),
       statuses: [...statuses],
       totals,
       incidentsWithoutFigures: {
@@ -175,24 +190,64 @@ export class TollBuilder {
       },
       statements: sampled(statements, (statement) => statementView(dataset, statement)),
     };
-    return { toll, map: attackMap(incidents, figures) };
+    return {
+      toll,
+      map: attackMap(
+        incidents,
+        figures.map(({ record }) => record),
+      ),
+    };
+  }
+
+  /** Groups figures that share an attack, directly or through another figure (union-find over incident rows). */
+  private overlapClusters(figures: readonly Fed<FigureCore>[]): Fed<FigureCore>[][] {
+    const parent = new Int32Array(this.outlines.length).fill(-1);
+    const root = (row: number): number => {
+      let current = row;
+      while (parent[current] !== current) {
+        const next = parent[current] as number;
+        parent[current] = parent[next] as number;
+        current = next;
+      }
+      return current;
+    };
+    for (const { rows } of figures) {
+      const first = rows[0];
+      if (first === undefined || first < 0) continue;
+      if (parent[first] === -1) parent[first] = first;
+      for (let i = 1; i < rows.length; i++) {
+        const row = rows[i] as number;
+        if (row < 0) continue;
+        if (parent[row] === -1) parent[row] = row;
+        parent[root(row)] = root(first);
+      }
+    }
+    const clusters = new Map<number | string, Fed<FigureCore>[]>();
+    for (const fed of figures) {
+      const first = fed.rows[0];
+      const key = first === undefined || first < 0 ? fed.record.id : root(first);
+      const cluster = clusters.get(key);
+      if (cluster) cluster.push(fed);
+      else clusters.set(key, [fed]);
+    }
+    return [...clusters.values()];
   }
 
   /** Records about attacks, in the order of their most recent attack, then in the data's order. */
-  private byMostRecentAttack<T extends FigureCore | Statement>(records: readonly T[]): T[] {
-    const keyed = records.map((record, index) => {
+  private byMostRecentAttack<T>(records: readonly Fed<T>[]): Fed<T>[] {
+    const keyed = records.map((fed, index) => {
       let best: RankedOutline | undefined;
-      for (const id of incidentIdsIn(record.scope)) {
-        const outline = this.outlines.get(id);
+      for (const row of fed.rows) {
+        const outline = this.outlines[row];
         if (outline && (!best || newestFirst(outline, best) < 0)) best = outline;
       }
-      return { record, best, index };
+      return { fed, best, index };
     });
     keyed.sort((a, b) => {
       if (a.best && b.best && a.best !== b.best) return newestFirst(a.best, b.best);
       return a.index - b.index;
     });
-    return keyed.map(({ record }) => record);
+    return keyed.map(({ fed }) => fed);
   }
 }
 
@@ -237,35 +292,10 @@ function sampled<T, V>(items: readonly T[], read: (item: T) => V | readonly V[])
   return { first: items.slice(0, SAMPLE_SIZE).flatMap((item) => read(item)), total: items.length };
 }
 
-/** Groups figures that share an attack, directly or through another figure (union-find: linear in figures). */
-function overlapClusters(figures: readonly FigureCore[]): FigureCore[][] {
-  const parent = new Map<string, string>();
-  const root = (id: string): string => {
-    let current = id;
-    for (let next = parent.get(current); next !== undefined && next !== current; next = parent.get(current)) {
-      parent.set(current, parent.get(next) ?? next);
-      current = next;
-    }
-    return current;
-  };
-  for (const figure of figures) {
-    const [first, ...others] = incidentIdsIn(figure.scope);
-    if (first === undefined) continue;
-    if (!parent.has(first)) parent.set(first, first);
-    for (const id of others) {
-      if (!parent.has(id)) parent.set(id, id);
-      parent.set(root(id), root(first));
-    }
-  }
-  const clusters = new Map<string, FigureCore[]>();
-  for (const figure of figures) {
-    const [first] = incidentIdsIn(figure.scope);
-    const key = first === undefined ? figure.id : root(first);
-    const cluster = clusters.get(key);
-    if (cluster) cluster.push(figure);
-    else clusters.set(key, [figure]);
-  }
-  return [...clusters.values()];
+/** The largest of overlapping figures: compared, never added. */
+function largestFed(cluster: readonly Fed<FigureCore>[]): Fed<FigureCore> {
+  const best = largest(cluster.map(({ record }) => record));
+  return cluster.find(({ record }) => record === best) ?? (cluster[0] as Fed<FigureCore>);
 }
 
 /** The same words once, whatever languages they come in. */

@@ -56,9 +56,15 @@ function niceStep(most: number): number {
 export function timelineSvg(entries: readonly TimelineEntry[], strings: PictureStrings): string {
   const dated = entries.filter((entry) => entry.precision !== 'month');
   const monthOnly = entries.filter((entry) => entry.precision === 'month');
-  const times = entries.map((entry) => dayOf(entry.date));
-  const first = times.length > 0 ? Math.min(...times) : Date.UTC(2025, 0, 1);
-  const last = times.length > 0 ? Math.max(...times) : first;
+  // A loop, not Math.min(...times): tens of thousands of days would overflow the call's arguments.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) {
+    const day = dayOf(entry.date);
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  if (entries.length === 0) first = last = Date.UTC(2025, 0, 1);
   const weekly = (mondayOf(last) - mondayOf(first)) / (7 * DAY) < MAX_WEEKS;
   const startOf = weekly ? mondayOf : monthOf;
   const step = weekly ? (time: number) => time + 7 * DAY : nextMonth;
