@@ -81,10 +81,15 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
   const countOfGroup = (kind: string) =>
     `SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = '${kind}' AND key = ?`;
 
-  const places: PlaceEntry[] = db
-    .prepare<[], { id: number; json: string; incidents: number }>('SELECT id, json, incidents FROM places ORDER BY id')
-    .all()
-    .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
+  // Read when first asked for: a search index built on another thread never needs them here.
+  let places: PlaceEntry[] | undefined;
+  const readPlaces = () =>
+    db
+      .prepare<[], { id: number; json: string; incidents: number }>(
+        'SELECT id, json, incidents FROM places ORDER BY id',
+      )
+      .all()
+      .map(({ id, json: text, incidents }) => ({ id, place: JSON.parse(text) as Incident['place'], incidents }));
 
   const tollRow = lazy(() => db.prepare<[string], string>('SELECT toll FROM tolls WHERE country = ?').pluck());
   const tollMap = lazy(() =>
@@ -106,13 +111,14 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     () => countries.length,
   );
 
+  // One MIN or MAX a query: SQLite reads both ends of the date index only then, else it scans it all.
   const period = db
     .prepare<[], { earliest: string | null; latest: string | null }>(
-      'SELECT MIN(date) AS earliest, MAX(date) AS latest FROM incidents',
+      'SELECT (SELECT MIN(date) FROM incidents) AS earliest, (SELECT MAX(date) FROM incidents) AS latest',
     )
     .get();
 
-  return {
+  const dataset: Dataset = {
     version: meta.get('version') ?? '',
     period: period?.earliest && period.latest ? { earliest: period.earliest, latest: period.latest } : null,
     file,
@@ -163,9 +169,21 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
       .all()
       .map((text) => JSON.parse(text) as Figure),
-    places,
+    get places() {
+      places ??= readPlaces();
+      return places;
+    },
     close: () => db.close(),
   };
+  connections.set(dataset, db);
+  return dataset;
+}
+
+const connections = new WeakMap<Dataset, Database>();
+
+/** The connection a dataset reads: for work done in SQL over a whole index (what a refresh changed). */
+export function connectionOf(dataset: Dataset): Database | undefined {
+  return connections.get(dataset);
 }
 
 /**

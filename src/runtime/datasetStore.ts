@@ -3,8 +3,9 @@ import type { Dataset } from '../dataset/dataset.js';
 import { removeOldIndexes } from '../dataset/indexFiles.js';
 import type { LoadResult } from '../dataset/loadDataset.js';
 import type { Problem } from '../dataset/problems.js';
-import { buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
+import { adoptSearchIndex, buildSearchIndex, type SearchIndex } from '../search/searchIndex.js';
 import { type DatasetDiff, diffDatasets } from './datasetDiff.js';
+import { inThread } from './threads.js';
 
 export type { DatasetDiff };
 
@@ -31,8 +32,24 @@ export type RefreshOutcome =
 /** How long a replaced dataset stays open for the answers that were reading it when it was replaced. */
 const CLOSE_REPLACED_AFTER_MS = 60_000;
 
+/**
+ * From this many distinct places a refresh builds the search index on a worker thread, from the index file: below,
+ * building it here takes less than starting a thread (with the TypeScript loader).
+ */
+const IN_THREAD_PLACES = 500;
+
+/** The first snapshot of a process, built on this thread: nothing is answered yet, and a thread takes long to start. */
 export async function makeSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
   return { dataset, index: await buildSearchIndex(dataset), loadedAt: new Date(), loadedBy, origin };
+}
+
+/** A snapshot to swap in while answers go on: a large dataset's search index is built on a worker thread. */
+async function nextSnapshot(dataset: Dataset, loadedBy: string, origin: string): Promise<Snapshot> {
+  const index =
+    dataset.file && dataset.incidentsByPlace.size >= IN_THREAD_PLACES
+      ? adoptSearchIndex(await inThread({ kind: 'search', file: dataset.file }))
+      : await buildSearchIndex(dataset);
+  return { dataset, index, loadedAt: new Date(), loadedBy, origin };
 }
 
 /**
@@ -66,13 +83,15 @@ export class DatasetStore {
     const run = async (): Promise<RefreshOutcome> => {
       const result = await load();
       if (!result.ok) return { ok: false, problems: result.problems, serving: this.snapshot };
-      const next = await makeSnapshot(result.dataset, who, origin);
+      const next = await nextSnapshot(result.dataset, who, origin);
       await commit();
       const previous = this.snapshot;
       this.snapshot = next;
-      const diff = await diffDatasets(previous.dataset, next.dataset);
-      this.retire(previous.dataset, next.dataset);
-      const shards = this.peers ? await this.peers(next) : undefined;
+      // The other shards switch while the two versions are compared; the old file stays until they are.
+      const [diff, shards] = await Promise.all([
+        diffDatasets(previous.dataset, next.dataset).finally(() => this.retire(previous.dataset, next.dataset)),
+        this.peers?.(next),
+      ]);
       return { ok: true, previous, current: next, diff, ...(shards ? { shards } : {}) };
     };
     const outcome = this.queue.then(run, run);
@@ -88,7 +107,7 @@ export class DatasetStore {
   /** Serves a dataset another process imported and checked (a refresh in another shard), after queued refreshes. */
   adopt(dataset: Dataset, loadedBy: string, origin: string): Promise<void> {
     const run = async () => {
-      const next = await makeSnapshot(dataset, loadedBy, origin);
+      const next = await nextSnapshot(dataset, loadedBy, origin);
       const previous = this.snapshot;
       this.snapshot = next;
       this.retire(previous.dataset, next.dataset);

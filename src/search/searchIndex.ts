@@ -1,8 +1,8 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { buildGazetteer } from './gazetteer.js';
-import { NameIndex } from './nameIndex.js';
+import { NameIndex, type PackedNames } from './nameIndex.js';
 
-/** The two look-ups the answers need: anything an attack can be found by, and countries alone. */
+/** The three look-ups the answers need: anything an attack can be found by, countries alone, groups alone. */
 export interface SearchIndex {
   /** Places, their spellings, nearby places and admin areas; countries; groups. */
   readonly anything: NameIndex;
@@ -11,13 +11,26 @@ export interface SearchIndex {
   readonly groups: NameIndex;
 }
 
-export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
-  const anything = await NameIndex.build(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor'])));
-  // Answers to other interactions go in between: the index of every name takes a while at thousands of places.
-  await new Promise((resolve) => setImmediate(resolve));
+/** A search index as plain data: built on a worker thread, handed over and adopted at once. */
+export type PackedSearchIndex = { readonly [K in keyof SearchIndex]: PackedNames };
+
+export async function packSearchIndex(dataset: Dataset): Promise<PackedSearchIndex> {
   return {
-    anything,
-    countries: await NameIndex.build(await buildGazetteer(dataset, new Set(['country']))),
-    groups: await NameIndex.build(await buildGazetteer(dataset, new Set(['actor']))),
+    anything: NameIndex.pack(await buildGazetteer(dataset, new Set(['incidents', 'country', 'actor']))),
+    countries: NameIndex.pack(await buildGazetteer(dataset, new Set(['country']))),
+    groups: NameIndex.pack(await buildGazetteer(dataset, new Set(['actor']))),
   };
+}
+
+export function adoptSearchIndex(packed: PackedSearchIndex): SearchIndex {
+  return {
+    anything: new NameIndex(packed.anything),
+    countries: new NameIndex(packed.countries),
+    groups: new NameIndex(packed.groups),
+  };
+}
+
+/** The search index built on this thread: for small datasets, where a worker thread would take longer to start. */
+export async function buildSearchIndex(dataset: Dataset): Promise<SearchIndex> {
+  return adoptSearchIndex(await packSearchIndex(dataset));
 }

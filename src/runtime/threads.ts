@@ -1,0 +1,29 @@
+import { Worker } from 'node:worker_threads';
+import type { PackedSearchIndex } from '../search/searchIndex.js';
+import type { DatasetDiff } from './datasetDiff.js';
+
+/** What a refresh hands to a worker thread: work over whole index files, too long to do between answers. */
+export type ThreadTask =
+  | { readonly kind: 'search'; readonly file: string }
+  | { readonly kind: 'diff'; readonly before: string; readonly after: string };
+
+type ResultOf<T extends ThreadTask> = T extends { kind: 'search' } ? PackedSearchIndex : DatasetDiff;
+
+/** Runs one task on a worker thread of its own: this thread goes on answering meanwhile. */
+export function inThread<T extends ThreadTask>(task: T): Promise<ResultOf<T>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./refreshWorker.mjs', import.meta.url), { workerData: task });
+    let settled = false;
+    worker.once('message', (result: ResultOf<T>) => {
+      settled = true;
+      resolve(result);
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the ${task.kind} thread stopped (exit code ${code})`));
+    });
+  });
+}
