@@ -1,6 +1,6 @@
 import { checkDraft } from '../src/draft/checkDraft.js';
 import type { DraftLanguage } from '../src/draft/dates.js';
-import { DraftInputError, draftArticle } from '../src/draft/draftArticle.js';
+import type { Draft } from '../src/draft/draftSchema.js';
 import { knownFromDataset } from '../src/draft/knownFromDataset.js';
 import { renderDraft, renderDraftFailed } from '../src/render/renderDraft.js';
 import { fetchText } from '../src/runtime/fetchText.js';
@@ -25,7 +25,9 @@ export async function draftFromAttachment(context: CommandContext, input: Comman
   if (!text.ok) return failed('fetch', text.reason);
   const language = input.options.language;
   const date = input.options.date?.trim();
-  let draft: ReturnType<typeof draftArticle>;
+  // Loaded on first use: the date parser's language tables are large, and a bot that never drafts need not hold them.
+  const { DraftInputError, draftArticle } = await import('../src/draft/draftArticle.js');
+  let draft: Draft;
   try {
     draft = draftArticle(
       {
