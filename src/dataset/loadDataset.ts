@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Dataset } from './dataset.js';
 import {
   CODE_VERSION,
@@ -13,6 +12,7 @@ import { findCurrentIndex, openIndexFile } from './indexFiles.js';
 import type { Problem } from './problems.js';
 import { RECORD_FILES, RECORD_KINDS } from './recordFiles.js';
 import { openDataset } from './repository.js';
+import { resultOfWorker } from './workerResult.js';
 
 export { DATASET_FILE_NAME };
 
@@ -75,19 +75,5 @@ async function inWorker(request: ImportRequest): Promise<boolean> {
 
 /** The import on a worker thread: this thread goes on answering meanwhile. */
 export function importInWorker(request: ImportRequest): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), { workerData: request });
-    let settled = false;
-    worker.once('message', (result: ImportResult) => {
-      settled = true;
-      resolve(result);
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the import thread stopped (exit code ${code})`));
-    });
-  });
+  return resultOfWorker(new URL('./importWorker.mjs', import.meta.url), request, 'import');
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { resultOfWorker } from '../dataset/workerResult.js';
 import type { PackedSearchIndex } from '../search/searchIndex.js';
 import type { DatasetDiff } from './datasetDiff.js';
 
@@ -11,19 +11,5 @@ type ResultOf<T extends ThreadTask> = T extends { kind: 'search' } ? PackedSearc
 
 /** Runs one task on a worker thread of its own: this thread goes on answering meanwhile. */
 export function inThread<T extends ThreadTask>(task: T): Promise<ResultOf<T>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./refreshWorker.mjs', import.meta.url), { workerData: task });
-    let settled = false;
-    worker.once('message', (result: ResultOf<T>) => {
-      settled = true;
-      resolve(result);
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the ${task.kind} thread stopped (exit code ${code})`));
-    });
-  });
+  return resultOfWorker(new URL('./refreshWorker.mjs', import.meta.url), task, task.kind);
 }
