@@ -40,7 +40,7 @@ try {
     throw new Error(`the synthetic dataset does not load: ${JSON.stringify(loaded.problems.slice(0, 3))}`);
   const { dataset } = loaded;
   const index = await buildSearchIndex(dataset);
-  await warmPictures();
+  await warmPictures(dataset);
   const largest = [...dataset.countries].sort(
     (a, b) => dataset.incidentsByCountry.count(b.code) - dataset.incidentsByCountry.count(a.code),
   )[0];

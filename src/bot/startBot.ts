@@ -22,7 +22,9 @@ export async function startBot(
   commands: ReadonlyMap<string, Command> = allCommands,
 ): Promise<RunningBot> {
   const store = await openStore(config, 'bot start-up');
-  await warmPictures().catch((error: unknown) => logger.warn({ err: error }, 'pictures could not be prepared'));
+  await warmPictures(store.current().dataset).catch((error: unknown) =>
+    logger.warn({ err: error }, 'pictures could not be prepared'),
+  );
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL } });
   const deps = { commands, store, config, logger };
   client.on(Events.InteractionCreate, (interaction) => {

@@ -1,6 +1,8 @@
 import type { Answer } from '../answers/answer.js';
+import { countryToll, regionToll } from '../answers/tollAnswer.js';
+import type { Dataset } from '../dataset/dataset.js';
 import { mapCountries } from '../geo/atlas.js';
-import { type Locale, listOf, plural } from '../render/locale.js';
+import { LOCALES, type Locale, listOf, plural } from '../render/locale.js';
 import type { MessageFile } from '../render/payload.js';
 import { formatDate } from '../render/text.js';
 import { mapSvg } from './mapSvg.js';
@@ -94,9 +96,20 @@ async function draw(answer: Answer, locale: Locale): Promise<MessageFile[]> {
 
 /**
  * Reads the outlines and the fonts and draws once, at start-up: the first picture otherwise took most of a second,
- * enough for Discord's reply to have to be deferred.
+ * enough for Discord's reply to have to be deferred. With a dataset, also draws (without rasterising) each
+ * country's toll map and the region's in every language, so that their frames' outlines are projected before the
+ * first asking.
  */
-export async function warmPictures(): Promise<void> {
+export async function warmPictures(dataset?: Dataset): Promise<void> {
   mapCountries();
   await rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="8">·</text></svg>`);
+  if (!dataset) return;
+  const sources = dataset.sources;
+  const answers: Answer[] = [
+    ...dataset.countries.map((country) => ({ kind: 'toll' as const, toll: countryToll(dataset, country), sources })),
+    { kind: 'region', toll: regionToll(dataset), sources },
+  ];
+  for (const locale of LOCALES) {
+    for (const answer of answers) await pictureSources(answer, locale);
+  }
 }
