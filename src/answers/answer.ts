@@ -54,6 +54,9 @@ export interface TollTotal {
   readonly claims: Sample<FigureView>;
   /** The attacks those claims are about. */
   readonly claimedAttacks: Sample<Incident>;
+  /** Every report added up in `reported`, and every claim in `claimedOnly`, by id: what a script checks a sum by. */
+  readonly reportIds: readonly string[];
+  readonly claimIds: readonly string[];
 }
 
 /** The first few of a list that can be long, and how long it is: a country can have 100,000 figures. */

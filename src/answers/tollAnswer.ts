@@ -30,8 +30,25 @@ export function regionToll(dataset: Dataset): RegionToll {
   };
 }
 
+/** Tolls read once per dataset: a figure about thousands of attacks makes a large one. */
+const tollsRead = new WeakMap<Dataset, Map<string, CountryToll>>();
+
 /** One country's toll, as the import worked it out. */
 export function countryToll(dataset: Dataset, country: Country): CountryToll {
+  let tolls = tollsRead.get(dataset);
+  if (!tolls) {
+    tolls = new Map();
+    tollsRead.set(dataset, tolls);
+  }
+  let toll = tolls.get(country.code);
+  if (!toll) {
+    toll = readToll(dataset, country);
+    tolls.set(country.code, toll);
+  }
+  return toll;
+}
+
+function readToll(dataset: Dataset, country: Country): CountryToll {
   const stored = dataset.tolls.get(country.code);
   if (!stored) throw new Error(`the index holds no toll for ${country.code}: it was written by other code`);
   return {

@@ -1,4 +1,4 @@
-import { type Dataset, type IncidentOutline, incidentIdsIn } from '../dataset/dataset.js';
+import { type Dataset, type IncidentOutline, incidentIdsIn, sortKeyOf } from '../dataset/dataset.js';
 import type { TollRow } from '../dataset/indexWriter.js';
 import {
   type Country,
@@ -22,6 +22,8 @@ export type StoredMapJson = Omit<AttackMap, 'points'>;
 /** An incident's outline, with its place in the data: what orders attacks that share a date and a place name. */
 interface RankedOutline extends IncidentOutline {
   readonly row: number;
+  /** What its place name sorts by. */
+  readonly key: string;
   readonly countryCode: string;
 }
 
@@ -41,6 +43,7 @@ interface Fed<T> {
 export class TollBuilder {
   private readonly outlines: RankedOutline[] = [];
   private readonly rowOf = new Map<string, number>();
+  private readonly sortKeys = new Map<string, string>();
   private readonly incidentsByCountry = new Map<string, RankedOutline[]>();
   private readonly figuresByCountry = new Map<string, Fed<FigureCore>[]>();
   private readonly statementsByCountry = new Map<string, Fed<Statement>[]>();
@@ -58,6 +61,7 @@ export class TollBuilder {
         precision: location.precision,
       },
       row: this.outlines.length,
+      key: sortKeyOf(place.name, this.sortKeys),
       countryCode,
     };
     this.rowOf.set(id, outline.row);
@@ -113,16 +117,12 @@ export class TollBuilder {
     });
 
     // Figures and statements in the order of their most recent attack, then what was said of the whole country.
-    const figures = this.byMostRecentAttack(this.figuresByCountry.get(country.code) ?? []);
+    const figures = this.byMostRecentAttack(this.figuresByCountry.get(country.code) ?? [], country.code);
     const countryWide = dataset.statementsByCountry.get(country.code) ?? [];
-    const statements = [
-      ...new Map(
-        [
-          ...this.byMostRecentAttack(this.statementsByCountry.get(country.code) ?? []).map(({ record }) => record),
-          ...countryWide,
-        ].map((s) => [s.id, s]),
-      ).values(),
-    ];
+    const aboutCountry = new Set(countryWide.map(({ id }) => id));
+    const aboutAttacks = this.byMostRecentAttack(this.statementsByCountry.get(country.code) ?? [], country.code)
+      .map(({ record }) => record)
+      .filter(({ id }) => !aboutCountry.has(id));
 
     // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
     const inCountry = (row: number) => this.outlines[row]?.countryCode === country.code;
@@ -168,6 +168,8 @@ export class TollBuilder {
           countedClaims.flatMap(({ record }) => incidentIdsIn(record.scope)),
           (id) => incident(id) ?? [],
         ),
+        reportIds: countedReports.map(({ record }) => record.id),
+        claimIds: countedClaims.map(({ record }) => record.id),
       });
     }
 
@@ -188,7 +190,13 @@ export class TollBuilder {
         first: mostRecent(withoutFigures, SAMPLE_SIZE).flatMap(({ id }) => incident(id) ?? []),
         total: withoutFigures.length,
       },
-      statements: sampled(statements, (statement) => statementView(dataset, statement)),
+      // What was said of the whole country ("no official toll") is kept whole, however many statements come before.
+      statements: {
+        first: [...aboutAttacks.slice(0, Math.max(0, SAMPLE_SIZE - countryWide.length)), ...countryWide].map(
+          (statement) => statementView(dataset, statement),
+        ),
+        total: aboutAttacks.length + countryWide.length,
+      },
     };
     return {
       toll,
@@ -233,13 +241,13 @@ export class TollBuilder {
     return [...clusters.values()];
   }
 
-  /** Records about attacks, in the order of their most recent attack, then in the data's order. */
-  private byMostRecentAttack<T>(records: readonly Fed<T>[]): Fed<T>[] {
+  /** Records about attacks, in the order of their most recent attack in the country, then in the data's order. */
+  private byMostRecentAttack<T>(records: readonly Fed<T>[], countryCode: string): Fed<T>[] {
     const keyed = records.map((fed, index) => {
       let best: RankedOutline | undefined;
       for (const row of fed.rows) {
         const outline = this.outlines[row];
-        if (outline && (!best || newestFirst(outline, best) < 0)) best = outline;
+        if (outline?.countryCode === countryCode && (!best || newestFirst(outline, best) < 0)) best = outline;
       }
       return { fed, best, index };
     });
@@ -254,7 +262,7 @@ export class TollBuilder {
 /** By date, most recent first, then by place name and the data's order: as the index lists incidents. */
 function newestFirst(a: RankedOutline, b: RankedOutline): number {
   if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
-  if (a.place.name !== b.place.name) return a.place.name < b.place.name ? -1 : 1;
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
   return a.row - b.row;
 }
 

@@ -119,7 +119,7 @@ export function answerJson(
 function tollsJson(
   tolls: readonly CountryToll[],
   regionFigures: readonly FigureView[],
-): Pick<AnswerJson, 'incidents' | 'figures' | 'statements' | 'totals'> {
+): Pick<AnswerJson, 'incidents' | 'matched' | 'figures' | 'statements' | 'totals'> {
   // A figure or statement about attacks in two countries comes in both countries' tolls: it is listed once.
   const figures = new Map<string, FigureJson>();
   const statements = new Map<string, Statement>();
@@ -133,6 +133,7 @@ function tollsJson(
   for (const view of regionFigures) addFigure(view, 'region_wide');
   return {
     incidents: tolls.flatMap((toll) => toll.incidents.first.map(incidentJson)),
+    matched: tolls.reduce((sum, toll) => sum + toll.incidents.total, 0),
     figures: [...figures.values()],
     statements: [...statements.values()].map(statementJson),
     totals: tolls.flatMap((toll) =>
@@ -142,8 +143,8 @@ function tollsJson(
         reported: total.reported,
         claimedOnly: total.claimedOnly,
         claimants: total.claimants.map(englishOf),
-        reports: total.reports.first.map((view) => view.figure.id),
-        claims: total.claims.first.map((view) => view.figure.id),
+        reports: [...total.reportIds],
+        claims: [...total.claimIds],
       })),
     ),
   };

@@ -77,7 +77,10 @@ export const AnswerJsonSchema = z.object({
   query: z.string().nullable(),
   /** The incidents answered, best first; with `choose`, the ones to choose from. */
   incidents: z.array(IncidentJsonSchema),
-  /** With `choose` and `list`: how many incidents matched (`incidents` lists one page, or fewer). */
+  /**
+   * With `choose`, `list`, `toll` and `region`: how many incidents matched (`incidents` lists one page, a toll's
+   * newest 30 of each country, or fewer).
+   */
   matched: z.number().int().nullable(),
   /** Each figure once, even where a region's countries share it. */
   figures: z.array(FigureJsonSchema),

@@ -142,3 +142,17 @@ export function daysOf(date: Pick<Incident['date'], 'value' | 'precision'>): { f
 /** ISO days compare as text; a month's last day needs no calendar: "-31" sorts after every day of any month. */
 export const firstDay = (date: string) => (date.length === 7 ? `${date}-01` : date);
 export const lastDay = (date: string) => (date.length === 7 ? `${date}-31` : date);
+
+/**
+ * What place names sort by when attacks share a date: the letters without accents or case, as a reader sorts them
+ * ("Ségou" before "Sikasso"), and as the index orders them. Kept in `cache` by name: a million incidents name a few
+ * thousand places.
+ */
+export function sortKeyOf(name: string, cache?: Map<string, string>): string {
+  let key = cache?.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    cache?.set(name, key);
+  }
+  return key;
+}

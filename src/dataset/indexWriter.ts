@@ -1,12 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type DatasetRecords, daysOf, incidentIdsIn } from './dataset.js';
+import { type DatasetRecords, daysOf, incidentIdsIn, sortKeyOf } from './dataset.js';
 import type { Figure, Incident, Statement as StatementRecord } from './schema.js';
 
 /**
  * What an index file holds. Each record is its validated JSON, beside the columns it is looked up by: a field the
  * schema gains reaches the answers without a change here. Bump `INDEX_FORMAT` when the tables change.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -14,7 +14,7 @@ CREATE TABLE heads (kind TEXT NOT NULL, position INTEGER NOT NULL, json TEXT NOT
 CREATE TABLE places (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE, incidents INTEGER NOT NULL);
 CREATE TABLE incidents (row INTEGER PRIMARY KEY, id TEXT NOT NULL, country TEXT NOT NULL, actor TEXT,
   date TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL, place INTEGER NOT NULL,
-  place_name TEXT NOT NULL, target TEXT NOT NULL, json TEXT NOT NULL);
+  place_key TEXT NOT NULL, target TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE figures (row INTEGER PRIMARY KEY, id TEXT NOT NULL, region INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE statements (row INTEGER PRIMARY KEY, id TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE figure_incidents (incident TEXT NOT NULL, figure INTEGER NOT NULL, PRIMARY KEY (incident, figure)) WITHOUT ROWID;
@@ -27,10 +27,10 @@ CREATE TABLE tolls (country TEXT PRIMARY KEY, toll TEXT NOT NULL, map TEXT NOT N
 /** Built once all rows are in: faster than keeping them up to date row by row. */
 const INDEXES = `
 CREATE INDEX incidents_id ON incidents (id, row);
-CREATE INDEX incidents_country ON incidents (country, date DESC, place_name, row);
-CREATE INDEX incidents_actor ON incidents (actor, date DESC, place_name, row) WHERE actor IS NOT NULL;
+CREATE INDEX incidents_country ON incidents (country, date DESC, place_key, row);
+CREATE INDEX incidents_actor ON incidents (actor, date DESC, place_key, row) WHERE actor IS NOT NULL;
 CREATE INDEX incidents_place ON incidents (place, row);
-CREATE INDEX incidents_date ON incidents (date DESC, place_name, row);
+CREATE INDEX incidents_date ON incidents (date DESC, place_key, row);
 CREATE INDEX figures_id ON figures (id, row);
 CREATE INDEX figures_region ON figures (row) WHERE region = 1;
 CREATE INDEX statements_id ON statements (id, row);
@@ -66,6 +66,7 @@ export class IndexWriter {
   private readonly insertStatementCountry: Statement;
   private readonly insertToll: Statement;
   private readonly placeIds = new Map<string, number>();
+  private readonly sortKeys = new Map<string, string>();
   private readonly rows = { incidents: 0, figures: 0, statements: 0 };
 
   constructor(
@@ -79,7 +80,7 @@ export class IndexWriter {
     }
     this.insertPlace = db.prepare('INSERT INTO places (id, json, incidents) VALUES (?, ?, 0)');
     this.insertIncident = db.prepare(
-      `INSERT INTO incidents (row, id, country, actor, date, first_day, last_day, place, place_name, target, json)
+      `INSERT INTO incidents (row, id, country, actor, date, first_day, last_day, place, place_key, target, json)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertToll = db.prepare('INSERT INTO tolls (country, toll, map, points) VALUES (?, ?, ?, ?)');
@@ -113,7 +114,7 @@ export class IndexWriter {
       days.first,
       days.last,
       place,
-      incident.place.name,
+      sortKeyOf(incident.place.name, this.sortKeys),
       incident.target,
       json,
     );

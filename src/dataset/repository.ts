@@ -220,7 +220,7 @@ function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Datas
       prepared = {
         page: db
           .prepare<unknown[], string>(
-            `SELECT json FROM incidents ${clause} ORDER BY date DESC, place_name, row LIMIT ? OFFSET ?`,
+            `SELECT json FROM incidents ${clause} ORDER BY date DESC, place_key, row LIMIT ? OFFSET ?`,
           )
           .pluck(),
         count: db.prepare<unknown[], number>(`SELECT COUNT(*) FROM incidents ${clause}`).pluck(),
@@ -264,7 +264,7 @@ function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny
       const left = except.length === 0 ? '' : `AND id NOT IN (${except.map(() => '?').join(', ')})`;
       return db
         .prepare<unknown[], string>(
-          `SELECT json FROM incidents WHERE (${sql}) ${left} ORDER BY date DESC, place_name, row LIMIT ?`,
+          `SELECT json FROM incidents WHERE (${sql}) ${left} ORDER BY date DESC, place_key, row LIMIT ?`,
         )
         .pluck()
         .all(...values, ...except, limit)

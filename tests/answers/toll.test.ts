@@ -138,6 +138,35 @@ describe('toll arithmetic on fixtures', () => {
     expect(toll.totals[0]?.reported).toEqual({ qualifier: 'more_than', number: 100 });
   });
 
+  it('GIVEN a figure about attacks in two countries THEN each country orders it by its own most recent attack', () => {
+    const toll = tollOf(
+      withFigures(
+        [
+          soldiers('both', ['ml-dioura-2025-05-24', 'ne-dosso-2025-05-26'], 10, false),
+          soldiers('mali', ['ml-late-may'], 5, false),
+        ],
+        (data) => {
+          const dioura = byId(data.incidents, 'ml-dioura-2025-05-24');
+          data.incidents.push({ ...dioura, id: 'ml-late-may', date: { ...dioura.date, value: '2025-05-25' } });
+        },
+      ),
+      'ML',
+    );
+    expect(toll.figures.first.map((view) => view.figure.id)).toEqual(['mali', 'both']);
+  });
+
+  it('GIVEN more statements about attacks than a toll keeps THEN what was said of the whole country is kept', () => {
+    const data = fixtureDatasetJson();
+    const statement = data.statements.find((s) => s.scope.kind === 'incidents');
+    const djibo = data.incidents.find((incident) => incident.countryCode === 'BF');
+    if (!statement || !djibo) throw new Error('fixture: expected an incident statement and an attack in Burkina Faso');
+    const scope = { kind: 'incidents' as const, incidentIds: [djibo.id] };
+    data.statements.push(...Array.from({ length: 40 }, (_, i) => ({ ...statement, id: `many-st-${i}`, scope })));
+    const bf = tollOf(datasetInMemory(data, 'many'), 'BF');
+    expect(bf.statements.total).toBe(41);
+    expect(bf.statements.first.map((view) => view.statement.kind)).toContain('no_official_toll');
+  });
+
   it('GIVEN a country the sources report nothing for THEN no incidents and no totals: "no data", not zero', async () => {
     const data = await withFigures([], (d) =>
       d.countries.push({ code: 'TD', names: { en: 'Chad', nl: 'Tsjaad', fr: 'Tchad' } }),
@@ -158,12 +187,14 @@ describe('tolls worked out at import', () => {
   });
 });
 
-/** Most recent first, then by place name (by character codes): the order answers list attacks in. */
+/** Most recent first, then by place name as a reader sorts them (accents and case aside), then the data's order. */
 function byDateDescending(a: Incident, b: Incident): number {
   if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
-  if (a.place.name !== b.place.name) return a.place.name < b.place.name ? -1 : 1;
-  return 0;
+  return a.place.name.localeCompare(b.place.name, 'en', { sensitivity: 'base' });
 }
+
+/** Same-date attacks at places whose order depends on accents and case. */
+const NAMES = ['Sikasso', 'Ségou', 'sévaré', 'Sévaré', 'Dioura', 'Éléfantine', 'ansongo'];
 
 describe('a country with thousands of attacks', () => {
   async function manyInMali(count: number): Promise<Dataset> {
@@ -173,7 +204,12 @@ describe('a country with thousands of attacks', () => {
     const days = ['2025-05-01', '2025-06-02', '2024-12-31', '2025-06-02', '2025-01-15'];
     for (let i = 0; i < count; i++) {
       const date = { ...malian.date, value: days[i % days.length] as string };
-      data.incidents.push({ ...malian, id: `ml-many-${i}`, date, place: { ...malian.place, name: `Place ${i % 7}` } });
+      data.incidents.push({
+        ...malian,
+        id: `ml-many-${i}`,
+        date,
+        place: { ...malian.place, name: NAMES[i % NAMES.length] as string },
+      });
     }
     return datasetInMemory(data, 'many');
   }
