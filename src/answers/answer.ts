@@ -65,7 +65,7 @@ export interface Sample<T> {
   readonly total: number;
 }
 
-export type TollFigureView = FigureView & { readonly role: TollRole };
+type TollFigureView = FigureView & { readonly role: TollRole };
 
 export interface CountryToll {
   readonly country: Country;
@@ -147,11 +147,6 @@ function incidentsIn(dataset: Dataset, scope: Figure['scope'] | Statement['scope
 
 export function figureView(dataset: Dataset, figure: Figure): FigureView {
   return { figure, covers: incidentsIn(dataset, figure.scope) };
-}
-
-/** The first `size` items, and how many there are. */
-export function sampleOf<T>(items: readonly T[], size: number): Sample<T> {
-  return { first: items.slice(0, size), total: items.length };
 }
 
 export function statementView(dataset: Dataset, statement: Statement): StatementView {
