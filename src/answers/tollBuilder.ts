@@ -8,7 +8,7 @@ import {
   type LocalText,
   type Statement,
 } from '../dataset/schema.js';
-import { type CountryToll, type Sample, statementView, type TollRole, type TollTotal } from './answer.js';
+import { type CountryToll, figureView, type Sample, statementView, type TollRole, type TollTotal } from './answer.js';
 import { type AttackMap, attackMap } from './attackMap.js';
 import { largest, sumValues } from './figureValues.js';
 
@@ -111,10 +111,8 @@ export class TollBuilder {
   private workOut(dataset: Dataset, country: Country): { toll: StoredTollJson; map: AttackMap } {
     const incidents = this.incidentsByCountry.get(country.code) ?? [];
     const incident = (id: string) => dataset.incidentsById.get(id);
-    const view = ({ record }: Fed<FigureCore>) => ({
-      figure: written(dataset.figuresById.get(record.id), record.id),
-      covers: incidentIdsIn(record.scope).flatMap((id) => incident(id) ?? []),
-    });
+    const view = ({ record }: Fed<FigureCore>) =>
+      figureView(dataset, written(dataset.figuresById.get(record.id), record.id));
 
     // Figures and statements in the order of their most recent attack, then what was said of the whole country.
     const figures = this.byMostRecentAttack(this.figuresByCountry.get(country.code) ?? [], country.code);
