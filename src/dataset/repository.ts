@@ -118,6 +118,19 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     )
     .get();
 
+  const incidentsByCountry = groups<Incident>(
+    'SELECT json FROM incidents WHERE country = ? ORDER BY row',
+    countOfGroup('country'),
+    `SELECT COUNT(*) FROM group_counts WHERE kind = 'country'`,
+  );
+  const incidentsByActor = groups<Incident>(
+    'SELECT json FROM incidents WHERE actor = ? ORDER BY row',
+    countOfGroup('actor'),
+    `SELECT COUNT(*) FROM group_counts WHERE kind = 'actor'`,
+  );
+  // Counted at import: a country's quarter of a million incidents are not counted again.
+  const counted: GroupCounts = { country: incidentsByCountry.count, actor: incidentsByActor.count };
+
   const dataset: Dataset = {
     version: meta.get('version') ?? '',
     period: period?.earliest && period.latest ? { earliest: period.earliest, latest: period.latest } : null,
@@ -133,16 +146,8 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     actorsById: mapLookup(actors, (actor) => actor.id),
     incidentsById: byId<Incident>('incidents'),
     figuresById: byId<Figure>('figures'),
-    incidentsByCountry: groups(
-      'SELECT json FROM incidents WHERE country = ? ORDER BY row',
-      countOfGroup('country'),
-      `SELECT COUNT(*) FROM group_counts WHERE kind = 'country'`,
-    ),
-    incidentsByActor: groups(
-      'SELECT json FROM incidents WHERE actor = ? ORDER BY row',
-      countOfGroup('actor'),
-      `SELECT COUNT(*) FROM group_counts WHERE kind = 'actor'`,
-    ),
+    incidentsByCountry,
+    incidentsByActor,
     incidentsByPlace: groups(
       'SELECT json FROM incidents WHERE place = CAST(? AS INTEGER) ORDER BY row',
       'SELECT IFNULL(MAX(incidents), 0) FROM places WHERE id = CAST(? AS INTEGER)',
@@ -163,8 +168,8 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
       'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
-    newestIncidents: newestIncidents(db, meta),
-    ...incidentsOfAny(db),
+    newestIncidents: newestIncidents(db, meta, counted),
+    ...incidentsOfAny(db, counted),
     tolls,
     regionFigures: json<[]>('SELECT json FROM figures WHERE region = 1 ORDER BY row')
       .all()
@@ -186,20 +191,25 @@ export function connectionOf(dataset: Dataset): Database | undefined {
   return connections.get(dataset);
 }
 
+/** How many incidents a country or a group has, as the import counted them. */
+interface GroupCounts {
+  country(code: string): number;
+  actor(id: string): number;
+}
+
 /**
  * Pages of incidents newest first, through the indexes that hold them in that order. A count of a country's or a
  * group's incidents, or of all, was made at import; other filters count their matches.
  */
-function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Dataset['newestIncidents'] {
+function newestIncidents(
+  db: Database,
+  meta: ReadonlyMap<string, string>,
+  counted: GroupCounts,
+): Dataset['newestIncidents'] {
   const statements = new Map<
     string,
     { page: SqlStatement<unknown[], string>; count: SqlStatement<unknown[], number> }
   >();
-  const groupCount = lazy(() =>
-    db
-      .prepare<[string, string], number>('SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = ? AND key = ?')
-      .pluck(),
-  );
   return (filter, offset, limit) => {
     const conditions: string[] = [];
     const values: string[] = [];
@@ -227,11 +237,10 @@ function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Datas
       };
       statements.set(key, prepared);
     }
-    const counted = (kind: string, code: string) => groupCount.get(kind, code) ?? 0;
     let total: number;
     if (key === '') total = Number(meta.get('count:incidents') ?? 0);
-    else if (key === 'country = ?' && filter.country !== undefined) total = counted('country', filter.country);
-    else if (key === 'actor = ?' && filter.actor !== undefined) total = counted('actor', filter.actor);
+    else if (key === 'country = ?' && filter.country !== undefined) total = counted.country(filter.country);
+    else if (key === 'actor = ?' && filter.actor !== undefined) total = counted.actor(filter.actor);
     else total = prepared.count.get(...values) ?? 0;
     const incidents = prepared.page.all(...values, limit, offset).map((text) => JSON.parse(text) as Incident);
     return { incidents, total };
@@ -239,7 +248,7 @@ function newestIncidents(db: Database, meta: ReadonlyMap<string, string>): Datas
 }
 
 /** Incidents of several countries, groups or places at once: what a name that stands for several has. */
-function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny'> {
+function incidentsOfAny(db: Database, counted: GroupCounts): Pick<Dataset, 'newestOfAny' | 'countOfAny'> {
   const anyOf = (keys: IncidentKeys) => {
     const parts: { column: string; values: readonly (string | number)[] }[] = [
       { column: 'country', values: keys.countries },
@@ -252,11 +261,6 @@ function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny
       values: used.flatMap(({ values }) => values),
     };
   };
-  const groupCount = lazy(() =>
-    db
-      .prepare<[string, string], number>('SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = ? AND key = ?')
-      .pluck(),
-  );
   return {
     newestOfAny(keys, except, limit) {
       const { sql, values } = anyOf(keys);
@@ -272,11 +276,8 @@ function incidentsOfAny(db: Database): Pick<Dataset, 'newestOfAny' | 'countOfAny
     },
     countOfAny(keys) {
       const { countries, actors, places } = keys;
-      // Counted at import: a country's quarter of a million incidents are not counted again.
       if (places.length === 0 && countries.length + actors.length === 1) {
-        return countries[0] !== undefined
-          ? (groupCount.get('country', countries[0]) ?? 0)
-          : (groupCount.get('actor', actors[0] ?? '') ?? 0);
+        return countries[0] !== undefined ? counted.country(countries[0]) : counted.actor(actors[0] ?? '');
       }
       const { sql, values } = anyOf(keys);
       if (sql === '') return 0;
