@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from './recordFiles.js';
 
@@ -45,4 +45,10 @@ export async function resolveDataFile(dataDir: string, name: string, folder: str
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The files' sizes added up, a missing one as 0: how large an import will be, before it starts. */
+export async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0));
+  return sizes.reduce((total, size) => total + size, 0);
 }

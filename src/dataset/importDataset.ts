@@ -1,11 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { TollBuilder } from '../answers/tollBuilder.js';
 import { CrossCheck, type LocateRecord } from './crossCheck.js';
-import { resolveDataFile, SOURCES_FOLDER } from './dataFiles.js';
+import { resolveDataFile, SOURCES_FOLDER, totalBytes } from './dataFiles.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
 import { IndexWriter } from './indexWriter.js';
 import { formatPath, type Problem, recordIdAt } from './problems.js';
@@ -168,11 +168,7 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
 
 /** As many validation threads as there are cores besides this thread's, for record files large enough. */
 async function threadsFor(recordFiles: readonly string[]): Promise<number> {
-  const sizes = await Promise.all(
-    recordFiles.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0),
-  );
-  const bytes = sizes.reduce((total, size) => total + size, 0);
-  return bytes < THREADS_FROM_BYTES ? 0 : Math.max(1, availableParallelism() - 1);
+  return (await totalBytes(recordFiles)) < THREADS_FROM_BYTES ? 0 : Math.max(1, availableParallelism() - 1);
 }
 
 /** Reads the source texts the dataset names, from `dataDir/sources` only; their text goes into `hash`. */

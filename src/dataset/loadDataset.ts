@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { totalBytes } from './dataFiles.js';
 import type { Dataset } from './dataset.js';
 import {
   CODE_VERSION,
@@ -68,9 +68,7 @@ async function inWorker(request: ImportRequest): Promise<boolean> {
     ...(request.text === undefined ? [path.join(request.dataDir, DATASET_FILE_NAME)] : []),
     ...RECORD_KINDS.map((kind) => path.join(request.dataDir, RECORD_FILES[kind].file)),
   ];
-  const sizes = await Promise.all(files.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0));
-  const bytes = sizes.reduce((total, size) => total + size, request.text?.length ?? 0);
-  return bytes >= IN_THREAD_BYTES;
+  return (await totalBytes(files)) + (request.text?.length ?? 0) >= IN_THREAD_BYTES;
 }
 
 /** The import on a worker thread: this thread goes on answering meanwhile. */
