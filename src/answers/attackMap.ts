@@ -1,5 +1,6 @@
 import { type IncidentOutline, incidentIdsIn } from '../dataset/dataset.js';
 import type { Coordinates, Figure, FigureValue, Incident } from '../dataset/schema.js';
+import { lowerBound } from './figureValues.js';
 
 /** Past this many attacks with a position, a map shows how many attacks each area had, not one mark each. */
 export const MARK_LIMIT = 400;
@@ -56,11 +57,6 @@ export interface AttackMap {
 type MappedFigure = Pick<Figure, 'id' | 'counts' | 'status' | 'value' | 'scope'>;
 
 const KILLED: ReadonlySet<Figure['counts']> = new Set(['soldiers_killed', 'civilians_killed', 'people_killed']);
-
-/** The number a figure is at least: what a mark's size rests on. */
-export function lowerBound(value: FigureValue): number {
-  return value.qualifier === 'range' ? value.low : value.number;
-}
 
 interface Headline {
   readonly kind: Exclude<MarkKind, 'none'>;
@@ -177,6 +173,8 @@ function timelineOf(byDate: ReadonlyMap<string, Record<MarkKind, TimelineEntry |
 
 /** Several countries' maps as one: marks while they are few, counts per area once they are many. */
 export function combinedMap(maps: readonly AttackMap[]): AttackMap {
+  const [only] = maps;
+  if (maps.length === 1 && only) return only;
   const total = maps.reduce((sum, map) => sum + map.total, 0);
   const withoutPosition = maps.reduce((sum, map) => sum + map.withoutPosition, 0);
   const timeline = maps.flatMap((map) => map.timeline);

@@ -1,7 +1,7 @@
 import type { FigureValue } from '../dataset/schema.js';
 
 /** The least the figure asserts: "more than 30" asserts at least 30 (strictly more, shown as such). */
-function lowerBound(value: FigureValue): number {
+export function lowerBound(value: FigureValue): number {
   return value.qualifier === 'range' ? value.low : value.number;
 }
 

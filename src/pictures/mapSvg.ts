@@ -1,6 +1,7 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
-import { lowerBound, type Mark, type MarkKind } from '../answers/attackMap.js';
+import type { Mark, MarkKind } from '../answers/attackMap.js';
+import { lowerBound } from '../answers/figureValues.js';
 import { mapCountries } from '../geo/atlas.js';
 import { plural } from '../render/locale.js';
 import type { MapScene } from './scene.js';

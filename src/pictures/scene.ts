@@ -49,8 +49,7 @@ export function sceneOf(
     case 'toll':
     case 'region': {
       const tolls = answer.kind === 'toll' ? [answer.toll] : answer.toll.countries;
-      const { timeline, ...map } =
-        tolls.length === 1 ? (tolls[0] as (typeof tolls)[number]).map() : combinedMap(tolls.map((toll) => toll.map()));
+      const { timeline, ...map } = combinedMap(tolls.map((toll) => toll.map()));
       const countryNames = Object.fromEntries(tolls.map(({ country }) => [country.code, country.names[locale]]));
       return {
         map: {
