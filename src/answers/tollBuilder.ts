@@ -1,16 +1,11 @@
-import { type Dataset, type IncidentOutline, incidentIdsIn, sortKeyOf } from '../dataset/dataset.js';
+import { type Dataset, incidentIdsIn } from '../dataset/dataset.js';
+import type { IncidentRow } from '../dataset/incidentRow.js';
 import type { TollRow } from '../dataset/indexWriter.js';
-import {
-  type Country,
-  englishOf,
-  type Figure,
-  type Incident,
-  type LocalText,
-  type Statement,
-} from '../dataset/schema.js';
+import { type Country, englishOf, type Figure, type LocalText, type Statement } from '../dataset/schema.js';
 import { type CountryToll, figureView, type Sample, statementView, type TollRole, type TollTotal } from './answer.js';
 import { type AttackMap, attackMap } from './attackMap.js';
 import { largest, sumValues } from './figureValues.js';
+import { IncidentOutlines } from './incidentOutlines.js';
 
 /** How many of each long list a stored toll keeps: more than an embed or a console answer shows. */
 const SAMPLE_SIZE = 30;
@@ -18,14 +13,6 @@ const SAMPLE_SIZE = 30;
 /** A toll as the import stores it: its country and its map are read apart. */
 export type StoredTollJson = Omit<CountryToll, 'country' | 'map'>;
 export type StoredMapJson = Omit<AttackMap, 'points'>;
-
-/** An incident's outline, with its place in the data: what orders attacks that share a date and a place name. */
-interface RankedOutline extends IncidentOutline {
-  readonly row: number;
-  /** What its place name sorts by. */
-  readonly key: string;
-  readonly countryCode: string;
-}
 
 /** What a toll needs of a figure: all but its quotes, which only the few figures an answer shows are read for. */
 type FigureCore = Omit<Figure, 'quotes'>;
@@ -38,35 +25,24 @@ interface Fed<T> {
 
 /**
  * Works out every country's toll and map while an import writes the records, from what it hands over as it goes:
- * nothing is read back but the few records an answer shows. Feed it every incident before any figure or statement.
+ * nothing is read back but the few records an answer shows. Feed it every incident, in rows' order, before any figure
+ * or statement.
  */
 export class TollBuilder {
-  private readonly outlines: RankedOutline[] = [];
-  private readonly rowOf = new Map<string, number>();
-  private readonly sortKeys = new Map<string, string>();
-  private readonly incidentsByCountry = new Map<string, RankedOutline[]>();
+  private readonly outlines = new IncidentOutlines();
+  /** The rows of each country's incidents. */
+  private readonly incidentsByCountry = new Map<string, number[]>();
   private readonly figuresByCountry = new Map<string, Fed<FigureCore>[]>();
   private readonly statementsByCountry = new Map<string, Fed<Statement>[]>();
 
-  incident(incident: Incident): void {
-    const { id, date, place, location, countryCode } = incident;
-    if (this.rowOf.has(id)) return;
-    const outline: RankedOutline = {
-      id,
-      date: { value: date.value, precision: date.precision },
-      place: { name: place.name },
-      location: location && {
-        longitude: location.longitude,
-        latitude: location.latitude,
-        precision: location.precision,
-      },
-      row: this.outlines.length,
-      key: sortKeyOf(place.name, this.sortKeys),
-      countryCode,
-    };
-    this.rowOf.set(id, outline.row);
-    this.outlines.push(outline);
-    listIn(this.incidentsByCountry, countryCode).push(outline);
+  /** @param rowOf each incident's row: the place it was handed over at, by id */
+  constructor(private readonly rowOf: ReadonlyMap<string, number>) {}
+
+  incident(incident: IncidentRow): void {
+    const row = this.outlines.size;
+    this.outlines.add(incident);
+    // A repeated id is a problem the checks report: the import stops, its tolls are never stored.
+    if (this.rowOf.get(incident.id) === row) listIn(this.incidentsByCountry, incident.countryCode).push(row);
   }
 
   figure(figure: Figure): void {
@@ -97,7 +73,7 @@ export class TollBuilder {
   private countriesOf(rows: readonly number[]): Set<string> {
     const codes = new Set<string>();
     for (const row of rows) {
-      const code = this.outlines[row]?.countryCode;
+      const code = this.outlines.countryOf(row);
       if (code !== undefined) codes.add(code);
     }
     return codes;
@@ -123,7 +99,7 @@ export class TollBuilder {
       .filter(({ id }) => !aboutCountry.has(id));
 
     // A figure that also covers attacks elsewhere cannot be attributed to this country alone.
-    const inCountry = (row: number) => this.outlines[row]?.countryCode === country.code;
+    const inCountry = (row: number) => this.outlines.countryOf(row) === country.code;
     const ownFiguresByCounts = new Map<Figure['counts'], { reports: Fed<FigureCore>[]; claims: Fed<FigureCore>[] }>();
     for (const fed of figures) {
       const { record } = fed;
@@ -139,7 +115,7 @@ export class TollBuilder {
     const roles = new Map<string, TollRole>();
     const totals: TollTotal[] = [];
     for (const [counts, { reports, claims }] of ownFiguresByCounts) {
-      const reportedIncidents = new Uint8Array(this.outlines.length);
+      const reportedIncidents = new Uint8Array(this.outlines.size);
       for (const fed of reports) for (const row of fed.rows) reportedIncidents[row] = 1;
 
       const countedReports = this.overlapClusters(reports).map((cluster) => {
@@ -171,21 +147,21 @@ export class TollBuilder {
       });
     }
 
-    const covered = new Uint8Array(this.outlines.length);
+    const covered = new Uint8Array(this.outlines.size);
     const statuses = new Set<Figure['status']>();
     for (const fed of figures) {
       for (const row of fed.rows) covered[row] = 1;
       statuses.add(fed.record.status);
     }
     const newest = dataset.newestIncidents({ country: country.code }, 0, SAMPLE_SIZE);
-    const withoutFigures = incidents.filter(({ row }) => covered[row] !== 1);
+    const withoutFigures = incidents.filter((row) => covered[row] !== 1);
     const toll: StoredTollJson = {
       incidents: { first: newest.incidents, total: incidents.length },
       figures: sampled(figures, (fed) => ({ ...view(fed), role: roles.get(fed.record.id) ?? 'overlap' })),
       statuses: [...statuses],
       totals,
       incidentsWithoutFigures: {
-        first: mostRecent(withoutFigures, SAMPLE_SIZE).flatMap(({ id }) => incident(id) ?? []),
+        first: this.mostRecent(withoutFigures, SAMPLE_SIZE).flatMap((row) => incident(this.outlines.id(row)) ?? []),
         total: withoutFigures.length,
       },
       // What was said of the whole country ("no official toll") is kept whole, however many statements come before.
@@ -199,7 +175,7 @@ export class TollBuilder {
     return {
       toll,
       map: attackMap(
-        incidents,
+        this.outlines.outlines(incidents),
         figures.map(({ record }) => record),
       ),
     };
@@ -207,7 +183,7 @@ export class TollBuilder {
 
   /** Groups figures that share an attack, directly or through another figure (union-find over incident rows). */
   private overlapClusters(figures: readonly Fed<FigureCore>[]): Fed<FigureCore>[][] {
-    const parent = new Int32Array(this.outlines.length).fill(-1);
+    const parent = new Int32Array(this.outlines.size).fill(-1);
     const root = (row: number): number => {
       let current = row;
       while (parent[current] !== current) {
@@ -241,41 +217,34 @@ export class TollBuilder {
 
   /** Records about attacks, in the order of their most recent attack in the country, then in the data's order. */
   private byMostRecentAttack<T>(records: readonly Fed<T>[], countryCode: string): Fed<T>[] {
+    const outlines = this.outlines;
     const keyed = records.map((fed, index) => {
-      let best: RankedOutline | undefined;
+      let best = -1;
       for (const row of fed.rows) {
-        const outline = this.outlines[row];
-        if (outline?.countryCode === countryCode && (!best || newestFirst(outline, best) < 0)) best = outline;
+        if (outlines.countryOf(row) === countryCode && (best < 0 || outlines.newestFirst(row, best) < 0)) best = row;
       }
       return { fed, best, index };
     });
     keyed.sort((a, b) => {
-      if (a.best && b.best && a.best !== b.best) return newestFirst(a.best, b.best);
+      if (a.best >= 0 && b.best >= 0 && a.best !== b.best) return outlines.newestFirst(a.best, b.best);
       return a.index - b.index;
     });
     return keyed.map(({ fed }) => fed);
   }
-}
 
-/** By date, most recent first, then by place name and the data's order: as the index lists incidents. */
-function newestFirst(a: RankedOutline, b: RankedOutline): number {
-  if (a.date.value !== b.date.value) return a.date.value < b.date.value ? 1 : -1;
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  return a.row - b.row;
-}
-
-/** The `count` most recent outlines, most recent first, in one pass: no sorting of the rest. */
-function mostRecent(outlines: readonly RankedOutline[], count: number): RankedOutline[] {
-  const best: RankedOutline[] = [];
-  for (const outline of outlines) {
-    const last = best[best.length - 1];
-    if (best.length === count && last && newestFirst(outline, last) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && newestFirst(outline, best[at - 1] as RankedOutline) < 0) at--;
-    best.splice(at, 0, outline);
-    if (best.length > count) best.pop();
+  /** The `count` most recent of some rows, most recent first, in one pass: no sorting of the rest. */
+  private mostRecent(rows: readonly number[], count: number): number[] {
+    const best: number[] = [];
+    for (const row of rows) {
+      const last = best[best.length - 1];
+      if (best.length === count && last !== undefined && this.outlines.newestFirst(row, last) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && this.outlines.newestFirst(row, best[at - 1] as number) < 0) at--;
+      best.splice(at, 0, row);
+      if (best.length > count) best.pop();
+    }
+    return best;
   }
-  return best;
 }
 
 /** A record the import wrote, read back: missing, the index is not what this import wrote. */

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { TollBuilder } from '../../src/answers/tollBuilder.js';
 import type { Dataset, DatasetRecords } from '../../src/dataset/dataset.js';
+import { incidentRow } from '../../src/dataset/incidentRow.js';
 import { IndexWriter } from '../../src/dataset/indexWriter.js';
 import { openDataset } from '../../src/dataset/repository.js';
 
@@ -9,10 +10,14 @@ export function datasetInMemory(records: DatasetRecords, version: string): Datas
   const db = new BetterSqlite3(':memory:');
   db.transaction(() => {
     const writer = new IndexWriter(db, records);
-    const tolls = new TollBuilder();
-    for (const incident of records.incidents) {
-      writer.incident(incident);
-      tolls.incident(incident);
+    const rowOf = new Map<string, number>();
+    const tolls = new TollBuilder(rowOf);
+    const sortKeys = new Map<string, string>();
+    for (const [index, incident] of records.incidents.entries()) {
+      if (!rowOf.has(incident.id)) rowOf.set(incident.id, index);
+      const row = incidentRow(incident, JSON.stringify(incident), sortKeys);
+      writer.incident(row);
+      tolls.incident(row);
     }
     for (const figure of records.figures) {
       writer.figure(figure);
