@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordKind } from './recordFiles.js';
 import type { ValidatedPiece } from './recordLines.js';
+import { threadModule } from './threadModule.js';
 
 /** A validation thread failed: the import stops, as it would for any other fault of its own. */
 export class ValidationThreadError extends Error {}
@@ -32,7 +33,7 @@ export class ValidationPool {
 
   constructor(size: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./validateWorker.mjs', import.meta.url));
+      const worker = new Worker(threadModule('validate', import.meta.url));
       worker.on('message', ({ id, piece }: PieceResponse) => {
         const waiting = this.waiting.get(id);
         this.waiting.delete(id);
