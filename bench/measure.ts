@@ -87,7 +87,7 @@ async function ours(): Promise<Loaded> {
   // From opening the index to the first answer, in this fresh process.
   await attack.run(context, { options: { place: queries.prefixes[0] ?? 'warm' } });
   const openMs = performance.now() - openStart;
-  // performance.now() counts from the process's start: node, tsx and the modules loaded too.
+  // performance.now() counts from the process's start: node and the modules loaded too.
   const processStartMs = performance.now();
   const implementation: Implementation = {
     complete: (query) => attack.complete(context, 'place', query),

@@ -2,6 +2,7 @@ import { REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import { openStore } from '../app.js';
 import type { Config } from '../config.js';
+import { runsCompiled } from '../dataset/threadModule.js';
 import type { Logger } from '../logger.js';
 import { type ShardMessage, shardMessage } from './shardMessages.js';
 
@@ -20,11 +21,11 @@ export async function runShards(config: Config, token: string, logger: Logger): 
 
   const totalShards =
     config.SHARD_COUNT === 'auto' ? await recommendedShardCount(config.DISCORD_API_URL, token) : config.SHARD_COUNT;
-  const typescript = import.meta.url.endsWith('.ts');
-  const manager = new ShardingManager(new URL(`./shard.${typescript ? 'ts' : 'js'}`, import.meta.url).pathname, {
+  const compiled = runsCompiled(import.meta.url);
+  const manager = new ShardingManager(new URL(`./shard.${compiled ? 'js' : 'ts'}`, import.meta.url).pathname, {
     token,
     totalShards,
-    execArgv: typescript ? ['--import', 'tsx'] : [],
+    execArgv: compiled ? [] : ['--import', 'tsx'],
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id }, 'shard started');

@@ -12,6 +12,7 @@ import { findCurrentIndex, openIndexFile } from './indexFiles.js';
 import type { Problem } from './problems.js';
 import { RECORD_FILES, RECORD_KINDS } from './recordFiles.js';
 import { openDataset } from './repository.js';
+import { threadModule } from './threadModule.js';
 import { resultOfWorker } from './workerResult.js';
 
 export { DATASET_FILE_NAME };
@@ -73,5 +74,5 @@ async function inWorker(request: ImportRequest): Promise<boolean> {
 
 /** The import on a worker thread: this thread goes on answering meanwhile. */
 export function importInWorker(request: ImportRequest): Promise<ImportResult> {
-  return resultOfWorker(new URL('./importWorker.mjs', import.meta.url), request, 'import');
+  return resultOfWorker(threadModule('import', import.meta.url), request, 'import');
 }

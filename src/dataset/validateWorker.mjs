@@ -1,4 +1,5 @@
-// A worker thread runs JavaScript: this loads the TypeScript validation through tsx, as `npm start` does.
+// A worker thread runs JavaScript: under TypeScript (tests, tsx) this loads the thread through tsx. Compiled, the
+// thread starts on validateThread.js itself (src/dataset/threadModule.ts).
 import { tsImport } from 'tsx/esm/api';
 
 await tsImport('./validateThread.ts', import.meta.url);

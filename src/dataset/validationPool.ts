@@ -3,6 +3,7 @@ import type { Head } from './crossCheck.js';
 import type { CheckedIncident } from './incidentRow.js';
 import type { RecordKind } from './recordFiles.js';
 import type { ValidatedPiece } from './recordLines.js';
+import { threadModule } from './threadModule.js';
 
 /** A validation thread failed: the import stops, as it would for any other fault of its own. */
 export class ValidationThreadError extends Error {}
@@ -41,10 +42,7 @@ export class ValidationPool {
 
   constructor(size: number, setup: ValidationSetup) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./validateWorker.mjs', import.meta.url), {
-        workerData: setup,
-        resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 0) || undefined },
-      });
+      const worker = new Worker(threadModule('validate', import.meta.url), { workerData: setup });
       worker.on('message', ({ id, piece }: PieceResponse) => {
         const waiting = this.waiting.get(id);
         this.waiting.delete(id);

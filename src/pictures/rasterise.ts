@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { threadModule } from '../dataset/threadModule.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,7 +22,7 @@ const waiting = new Map<number, { resolve: (png: Uint8Array) => void; reject: (e
  */
 function rasteriser(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./rasteriseWorker.mjs', import.meta.url), {
+  const started = new Worker(threadModule('rasterise', import.meta.url), {
     workerData: { fontFiles: FONT_FILES },
   });
   started.unref();

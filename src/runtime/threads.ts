@@ -1,3 +1,4 @@
+import { threadModule } from '../dataset/threadModule.js';
 import { resultOfWorker } from '../dataset/workerResult.js';
 import type { PackedSearchIndex } from '../search/searchIndex.js';
 import type { DatasetDiff } from './datasetDiff.js';
@@ -11,5 +12,5 @@ type ResultOf<T extends ThreadTask> = T extends { kind: 'search' } ? PackedSearc
 
 /** Runs one task on a worker thread of its own: this thread goes on answering meanwhile. */
 export function inThread<T extends ThreadTask>(task: T): Promise<ResultOf<T>> {
-  return resultOfWorker(new URL('./refreshWorker.mjs', import.meta.url), task, task.kind);
+  return resultOfWorker(threadModule('refresh', import.meta.url), task, task.kind);
 }

@@ -14,10 +14,12 @@ import {
   SpeakerSchema,
   StatementSchema,
 } from '../dataset/schema.js';
+import { runsCompiled } from '../dataset/threadModule.js';
 import { type DocTables, parseDocTables, plainText } from './docTables.js';
 import { fieldsOf, type SchemaNode } from './schemaFields.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+// Compiled, this module is one folder deeper, in dist/src/schemaDoc.
+const ROOT = path.resolve(import.meta.dirname, runsCompiled(import.meta.url) ? '../../..' : '../..');
 /** The data format reference, whose field tables describe every shape below. */
 export const FORMAT_DOC = path.join(ROOT, 'docs/data-format.md');
 /** The JSON Schema editors validate `dataset.json` with (its `$schema` key points here). */
