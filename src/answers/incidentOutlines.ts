@@ -5,17 +5,17 @@ type Precision = IncidentOutline['date']['precision'];
 type LocationPrecision = NonNullable<IncidentOutline['location']>['precision'];
 
 /**
- * The outline of every incident an import hands over, by row, kept as columns of numbers: texts (dates, names,
- * countries) are held once each, however many incidents share them. An object for each of a million incidents kept
- * the import's garbage collector busier than the import itself.
+ * The outline of every incident an import hands over, by row, kept as columns: the texts many incidents share
+ * (countries, dates, precisions) are held once each. Objects for each of a million incidents kept the import's
+ * garbage collector busier than the import itself.
  */
 export class IncidentOutlines {
   private readonly ids: string[] = [];
   private readonly countries: number[] = [];
   private readonly dates: number[] = [];
   private readonly precisions: number[] = [];
-  private readonly names: number[] = [];
-  private readonly keys: number[] = [];
+  private readonly names: string[] = [];
+  private readonly keys: string[] = [];
   private readonly longitudes: number[] = [];
   private readonly latitudes: number[] = [];
   /** -1 for an incident without a location. */
@@ -34,8 +34,8 @@ export class IncidentOutlines {
     this.countries.push(this.indexOf(incident.countryCode));
     this.dates.push(this.indexOf(incident.date.value));
     this.precisions.push(this.indexOf(incident.date.precision));
-    this.names.push(this.indexOf(incident.placeName));
-    this.keys.push(this.indexOf(incident.placeKey));
+    this.names.push(incident.placeName);
+    this.keys.push(incident.placeKey);
     this.longitudes.push(location?.longitude ?? 0);
     this.latitudes.push(location?.latitude ?? 0);
     this.locationPrecisions.push(location ? this.indexOf(location.precision) : -1);
@@ -56,8 +56,8 @@ export class IncidentOutlines {
     const dateA = this.text(this.dates[a] as number);
     const dateB = this.text(this.dates[b] as number);
     if (dateA !== dateB) return dateA < dateB ? 1 : -1;
-    const keyA = this.text(this.keys[a] as number);
-    const keyB = this.text(this.keys[b] as number);
+    const keyA = this.keys[a] as string;
+    const keyB = this.keys[b] as string;
     if (keyA !== keyB) return keyA < keyB ? -1 : 1;
     return a - b;
   }
@@ -71,7 +71,7 @@ export class IncidentOutlines {
         value: this.text(this.dates[row] as number),
         precision: this.text(this.precisions[row] as number) as Precision,
       },
-      place: { name: this.text(this.names[row] as number) },
+      place: { name: this.names[row] as string },
       location:
         locationPrecision < 0
           ? undefined

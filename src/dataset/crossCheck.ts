@@ -11,9 +11,6 @@ export type LocateRecord = (kind: RecordKind, index: number) => { file: string; 
 /** What is wrong with a value, as paths within it and reasons. */
 type Issue = readonly [path: string, reason: string];
 
-/** What is wrong with a field of a record: its path in the record (".perpetrator.quote.text") and why. */
-export type RecordIssue = Issue;
-
 /** A check of one field of every record. */
 interface FieldCheck<T> {
   readonly field: keyof T & string;
@@ -26,8 +23,7 @@ function check<T, K extends keyof T & string>(field: K, issuesOf: (value: T[K]) 
 
 const checks = <T>(list: readonly FieldCheck<T>[]) => list;
 
-/** What records refer to: sources, countries, actors. */
-export type Head = Pick<DatasetRecords, 'sources' | 'countries' | 'actors'>;
+type Head = Pick<DatasetRecords, 'sources' | 'countries' | 'actors'>;
 const KINDS: readonly (keyof DatasetRecords)[] = [
   'sources',
   'countries',
@@ -38,23 +34,40 @@ const KINDS: readonly (keyof DatasetRecords)[] = [
 ];
 
 /**
- * The checks of one record at a time that a schema cannot make: references to the head (sources, countries,
- * actors) and to incidents, quotes that stand verbatim in their source, figures whose status agrees with who gave
- * them. An incident needs nothing but the head and the sources' texts: a validation thread checks it.
+ * Checks what a schema cannot: unique ids, references that resolve, quotes that stand verbatim in their
+ * source, and figures whose status agrees with who gave them. Records are handed over one at a time, as an import
+ * reads them, each kind in order and every incident before any figure or statement (which refer to incidents).
+ * Problems come as they always did: repeated ids first, then record by record, incidents, figures, statements.
  */
-export class RecordChecks {
+export class CrossCheck {
+  private readonly duplicates = new Map<keyof DatasetRecords, Problem[]>(KINDS.map((kind) => [kind, []]));
+  private readonly found = new Map<RecordKind, Problem[]>([
+    ['incidents', []],
+    ['figures', []],
+    ['statements', []],
+  ]);
+  private readonly ids = new Map<keyof DatasetRecords, Map<string, number>>(KINDS.map((kind) => [kind, new Map()]));
   private readonly incidentChecks: readonly FieldCheck<Incident>[];
   private readonly figureChecks: readonly FieldCheck<Figure>[];
   private readonly statementChecks: readonly FieldCheck<Statement>[];
 
   /**
    * @param quotableTexts normalised quotable text of each source that could be read, by source id
-   * @param incidentIds the incidents figures and statements may refer to
+   * @param locate where record `index` of a kind came from
    */
-  constructor(head: Head, quotableTexts: ReadonlyMap<string, string>, incidentIds: { has(id: string): boolean }) {
-    const sourceIds = new Set(head.sources.map(({ id }) => id));
-    const countryCodes = new Set(head.countries.map(({ code }) => code));
-    const actorIds = new Set(head.actors.map(({ id }) => id));
+  constructor(
+    head: Head,
+    quotableTexts: ReadonlyMap<string, string>,
+    private readonly file: string,
+    private readonly locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
+  ) {
+    for (const [index, source] of head.sources.entries()) this.see('sources', source.id, index);
+    for (const [index, country] of head.countries.entries()) this.see('countries', country.code, index);
+    for (const [index, actor] of head.actors.entries()) this.see('actors', actor.id, index);
+    const sourceIds = this.idsOf('sources');
+    const countryCodes = this.idsOf('countries');
+    const actorIds = this.idsOf('actors');
+    const incidentIds = this.idsOf('incidents');
 
     const none: readonly Issue[] = [];
     const within = (prefix: string, issues: readonly Issue[]): readonly Issue[] =>
@@ -153,83 +166,24 @@ export class RecordChecks {
     ]);
   }
 
-  incidentIssues(incident: Incident): RecordIssue[] {
-    return issuesOf(incident, this.incidentChecks);
-  }
-
-  figureIssues(figure: Figure): RecordIssue[] {
-    return issuesOf(figure, this.figureChecks);
-  }
-
-  statementIssues(statement: Statement): RecordIssue[] {
-    return issuesOf(statement, this.statementChecks);
-  }
-}
-
-/** Runs the checks on a record; an issue's path is put together only when there is an issue. */
-function issuesOf<T>(record: T, list: readonly FieldCheck<T>[]): RecordIssue[] {
-  const found: RecordIssue[] = [];
-  for (const { field, issuesOf } of list) {
-    for (const [path, reason] of issuesOf(record)) found.push([`.${field}${path}`, reason]);
-  }
-  return found;
-}
-
-/**
- * Checks a whole dataset as an import hands its records over, one at a time, each kind in order and every incident
- * before any figure or statement (which refer to incidents): unique ids, and `RecordChecks`. Problems come as they
- * always did: repeated ids first, then record by record, incidents, figures, statements.
- */
-export class CrossCheck {
-  private readonly duplicates = new Map<keyof DatasetRecords, Problem[]>(KINDS.map((kind) => [kind, []]));
-  private readonly found = new Map<RecordKind, Problem[]>([
-    ['incidents', []],
-    ['figures', []],
-    ['statements', []],
-  ]);
-  private readonly ids = new Map<keyof DatasetRecords, Map<string, number>>(KINDS.map((kind) => [kind, new Map()]));
-  /** The checks of one record at a time, which validation threads run on incidents too. */
-  readonly checks: RecordChecks;
-
-  /**
-   * @param quotableTexts normalised quotable text of each source that could be read, by source id
-   * @param locate where record `index` of a kind came from
-   */
-  constructor(
-    head: Head,
-    quotableTexts: ReadonlyMap<string, string>,
-    private readonly file: string,
-    private readonly locate: LocateRecord = (kind, index) => ({ file, path: `${kind}[${index}]` }),
-  ) {
-    for (const [index, source] of head.sources.entries()) this.see('sources', source.id, index);
-    for (const [index, country] of head.countries.entries()) this.see('countries', country.code, index);
-    for (const [index, actor] of head.actors.entries()) this.see('actors', actor.id, index);
-    this.checks = new RecordChecks(head, quotableTexts, this.incidentRows);
-  }
-
   /** The row of each incident, by id: where its id was first seen. */
   get incidentRows(): ReadonlyMap<string, number> {
     return this.idsOf('incidents');
   }
 
   incident(incident: Incident, index: number): void {
-    this.checkedIncident(incident.id, index, this.checks.incidentIssues(incident));
-  }
-
-  /** An incident `RecordChecks` checked elsewhere (on a validation thread), with what they found. */
-  checkedIncident(id: string, index: number, issues: readonly RecordIssue[]): void {
-    this.see('incidents', id, index);
-    this.report('incidents', id, index, issues);
+    this.see('incidents', incident.id, index);
+    this.run('incidents', incident, index, this.incidentChecks);
   }
 
   figure(figure: Figure, index: number): void {
     this.see('figures', figure.id, index);
-    this.report('figures', figure.id, index, this.checks.figureIssues(figure));
+    this.run('figures', figure, index, this.figureChecks);
   }
 
   statement(statement: Statement, index: number): void {
     this.see('statements', statement.id, index);
-    this.report('statements', statement.id, index, this.checks.statementIssues(statement));
+    this.run('statements', statement, index, this.statementChecks);
   }
 
   problems(): Problem[] {
@@ -254,8 +208,18 @@ export class CrossCheck {
     this.duplicates.get(kind)?.push({ ...here, reason: `duplicate id "${id}" (first used at ${at})` });
   }
 
-  private report(kind: RecordKind, id: string, index: number, issues: readonly RecordIssue[]): void {
-    for (const [path, reason] of issues) this.found.get(kind)?.push({ ...this.where(kind, index, id, path), reason });
+  /** Runs the checks on a record; a problem's path is put together only when there is a problem. */
+  private run<T extends { readonly id: string }>(
+    kind: RecordKind,
+    record: T,
+    index: number,
+    list: readonly FieldCheck<T>[],
+  ): void {
+    for (const { field, issuesOf } of list) {
+      for (const [path, reason] of issuesOf(record)) {
+        this.found.get(kind)?.push({ ...this.where(kind, index, record.id, `.${field}${path}`), reason });
+      }
+    }
   }
 
   private where(kind: keyof DatasetRecords, index: number, id: string, rest: string): Omit<Problem, 'reason'> {

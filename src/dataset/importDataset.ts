@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { TollBuilder } from '../answers/tollBuilder.js';
 import { CrossCheck, type LocateRecord } from './crossCheck.js';
 import { resolveDataFile, SOURCES_FOLDER, totalBytes } from './dataFiles.js';
-import { incidentPreparer } from './incidentRow.js';
+import { incidentRow } from './incidentRow.js';
 import { INDEX_CODE, manifestOf, writeIndexFile } from './indexFiles.js';
 import { IndexWriter } from './indexWriter.js';
 import { formatPath, type Problem, recordIdAt } from './problems.js';
-import { type ReadRecord, readRecordFile, type Validation } from './readRecordFiles.js';
+import { readRecordFile } from './readRecordFiles.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, RECORD_KINDS, type RecordKind } from './recordFiles.js';
 import { openDataset } from './repository.js';
-import { DatasetFileSchema, type Source } from './schema.js';
+import { DatasetFileSchema, type Figure, type Incident, type Source, type Statement } from './schema.js';
 import { quotableText } from './sourceText.js';
 import { ValidationPool } from './validationPool.js';
 
@@ -109,41 +109,34 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
   const checker = new CrossCheck(data, quotableTexts, file, locate);
   let checkProblems: Problem[] = [];
   const threads = options.validationThreads ?? (await threadsFor(recordFiles));
-  const head = { sources: data.sources, countries: data.countries, actors: data.actors };
-  const validation: Validation = {
-    prepareIncident: incidentPreparer(checker.checks),
-    pool: threads > 0 ? new ValidationPool(threads, { head, quotableTexts }) : undefined,
-  };
+  const pool = threads > 0 ? new ValidationPool(threads) : undefined;
   try {
     const written = await writeIndexFile(dataDir, async (db) => {
       const writer = new IndexWriter(db, data);
       const tolls = new TollBuilder(checker.incidentRows);
-      const kinds: { [K in RecordKind]: (record: ReadRecord<K>, index: number, json?: string) => void } = {
-        incidents: ({ row, issues }, index) => {
-          checker.checkedIncident(row.id, index, issues);
+      const sortKeys = new Map<string, string>();
+      const kinds = {
+        incidents: (record: Incident, index: number, json = JSON.stringify(record)) => {
+          checker.incident(record, index);
+          const row = incidentRow(record, json, sortKeys);
           writer.incident(row);
           tolls.incident(row);
         },
-        figures: (record, index, json) => {
+        figures: (record: Figure, index: number, json?: string) => {
           checker.figure(record, index);
           writer.figure(record, json);
           tolls.figure(record);
         },
-        statements: (record, index, json) => {
+        statements: (record: Statement, index: number, json?: string) => {
           checker.statement(record, index);
           writer.statement(record, json);
           tolls.statement(record);
         },
-      };
-      const inDatasetFile: { [K in RecordKind]: ReadRecord<K>[] } = {
-        incidents: data.incidents.map(validation.prepareIncident),
-        figures: data.figures,
-        statements: data.statements,
-      };
+      } as const;
       for (const kind of RECORD_KINDS) {
-        const add = kinds[kind] as (record: ReadRecord<RecordKind>, index: number, json?: string) => void;
+        const add = kinds[kind] as (record: unknown, index: number, json?: string) => void;
         let index = 0;
-        for (const record of inDatasetFile[kind]) add(record, index++);
+        for (const record of data[kind]) add(record, index++);
         await readRecordFile(
           dataDir,
           kind,
@@ -153,7 +146,7 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
             lines[kind].push(line);
             add(record, index++, json);
           },
-          validation,
+          pool,
         );
       }
       if (problems.length > 0) return undefined;
@@ -172,7 +165,7 @@ export async function importDataset(request: ImportRequest, options: ImportOptio
   } catch (error) {
     return fail([{ file: dataDir, path: '', reason: `cannot write the index (${describeIoError(error)})` }]);
   } finally {
-    await validation.pool?.close();
+    await pool?.close();
   }
 }
 

@@ -1,11 +1,7 @@
-import type { RecordChecks, RecordIssue } from './crossCheck.js';
 import { daysOf, sortKeyOf } from './dataset.js';
 import type { Incident } from './schema.js';
 
-/**
- * What an import writes of an incident and works tolls out from, worked out where the incident was validated: on a
- * validation thread, the import's own thread never parses the incident again.
- */
+/** What an import writes of an incident and works tolls out from: worked out once for both. */
 export interface IncidentRow {
   readonly id: string;
   readonly countryCode: string;
@@ -49,19 +45,4 @@ export function incidentRow(incident: Incident, json: string, sortKeys: Map<stri
     },
     json,
   };
-}
-
-/** An incident as validation hands it to the import: its row, and what `RecordChecks` found wrong with it. */
-export interface CheckedIncident {
-  readonly row: IncidentRow;
-  readonly issues: readonly RecordIssue[];
-}
-
-/** Checks incidents and makes them rows, wherever they are validated: on a validation thread or the import's. */
-export function incidentPreparer(checks: RecordChecks): (incident: Incident) => CheckedIncident {
-  const sortKeys = new Map<string, string>();
-  return (incident) => ({
-    row: incidentRow(incident, JSON.stringify(incident), sortKeys),
-    issues: checks.incidentIssues(incident),
-  });
 }

@@ -3,11 +3,9 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { resolveDataFile } from './dataFiles.js';
 import type { DatasetRecords } from './dataset.js';
-import type { CheckedIncident } from './incidentRow.js';
 import type { Problem } from './problems.js';
 import { describeIoError, MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
 import { type ValidatedPiece, validateLines } from './recordLines.js';
-import type { Incident } from './schema.js';
 import { type ValidationPool, ValidationThreadError } from './validationPool.js';
 
 /** Bytes read at a time; a piece handed to validation is this much, cut back to the last whole line. */
@@ -15,29 +13,19 @@ const READ_BYTES = 1 << 20;
 /** Pieces being validated on other threads at once: enough to keep them busy, few enough to hold little memory. */
 const PIECES_IN_FLIGHT = 8;
 
-/** What reading a record file hands on of a valid record: an incident checked and made a row, else the record. */
-export type ReadRecord<K extends RecordKind> = K extends 'incidents' ? CheckedIncident : DatasetRecords[K][number];
-
-/** How to validate the lines of record files. */
-export interface Validation {
-  /** Checks incidents and makes them rows, as the validation threads do. */
-  readonly prepareIncident: (incident: Incident) => CheckedIncident;
-  /** Validates the lines on other threads; `visit` then also gets each figure or statement as JSON. */
-  readonly pool?: ValidationPool | undefined;
-}
-
 /**
  * Reads one kind's `.jsonl` file from `dataDir` (a missing one is no records), validating each line and handing
  * each valid record to `visit` with its line number, in the file's order; the file's bytes go into `hash`. Records
  * are never all held at once: a million of them, kept, took twice as long to read.
+ * @param pool validates the lines on other threads; `visit` then also gets each record as JSON
  */
 export async function readRecordFile<K extends RecordKind>(
   dataDir: string,
   kind: K,
   problems: Problem[],
   hash: Hash,
-  visit: (record: ReadRecord<K>, line: number, json?: string) => void,
-  { prepareIncident, pool }: Validation,
+  visit: (record: DatasetRecords[K][number], line: number, json?: string) => void,
+  pool?: ValidationPool,
 ): Promise<void> {
   const file = path.join(dataDir, RECORD_FILES[kind].file);
   const resolved = await resolveDataFile(dataDir, RECORD_FILES[kind].file, '');
@@ -47,7 +35,7 @@ export async function readRecordFile<K extends RecordKind>(
   }
   // Lines before the piece being taken in: pieces are validated apart, and count their lines from 1.
   let linesBefore = 0;
-  const takeIn = (piece: ValidatedPiece<unknown>, fromThread: boolean) => {
+  const takeIn = (piece: ValidatedPiece<unknown>, asJson: boolean) => {
     for (const { line, where, reason, record } of piece.issues) {
       if (problems.length >= MAX_PROBLEMS) break;
       problems.push({
@@ -60,18 +48,16 @@ export async function readRecordFile<K extends RecordKind>(
     const { records, lines } = piece;
     for (let i = 0; i < records.length; i++) {
       const line = linesBefore + (lines[i] as number);
-      if (fromThread && kind !== 'incidents') {
+      if (asJson) {
         const json = records[i] as string;
-        visit(JSON.parse(json) as ReadRecord<K>, line, json);
+        visit(JSON.parse(json) as DatasetRecords[K][number], line, json);
       } else {
-        visit(records[i] as ReadRecord<K>, line);
+        visit(records[i] as DatasetRecords[K][number], line);
       }
     }
     linesBefore += piece.lineCount;
   };
-  const prepare = (record: DatasetRecords[K][number]): unknown =>
-    kind === 'incidents' ? prepareIncident(record as Incident) : record;
-  const inFlight: Promise<ValidatedPiece<unknown>>[] = [];
+  const inFlight: Promise<ValidatedPiece<string>>[] = [];
   const validate = (bytes: Uint8Array) => {
     if (pool) {
       const piece = pool.validate(kind, bytes);
@@ -80,7 +66,7 @@ export async function readRecordFile<K extends RecordKind>(
       inFlight.push(piece);
     } else {
       takeIn(
-        validateLines(kind, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), prepare),
+        validateLines(kind, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), false),
         false,
       );
     }
@@ -98,10 +84,10 @@ export async function readRecordFile<K extends RecordKind>(
       validate(joined(rest, chunk, end));
       rest = chunk.subarray(end);
       while (inFlight.length >= PIECES_IN_FLIGHT)
-        takeIn(await (inFlight.shift() as Promise<ValidatedPiece<unknown>>), true);
+        takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
     }
     if (rest.length > 0) validate(joined(rest, new Uint8Array(0), 0));
-    while (inFlight.length > 0) takeIn(await (inFlight.shift() as Promise<ValidatedPiece<unknown>>), true);
+    while (inFlight.length > 0) takeIn(await (inFlight.shift() as Promise<ValidatedPiece<string>>), true);
   } catch (error) {
     if (error instanceof ValidationThreadError) throw error;
     problems.push({ file, path: '', reason: `cannot read the file (${describeIoError(error)})` });

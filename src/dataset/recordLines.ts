@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { DatasetRecords } from './dataset.js';
 import { formatPath } from './problems.js';
 import { MAX_PROBLEMS, RECORD_FILES, type RecordKind } from './recordFiles.js';
 
@@ -30,15 +28,13 @@ const LINE_END = /\r?\n|\r(?!\n)/;
 /**
  * Validates the lines of a piece of a `.jsonl` file against its kind's schema. A piece holds whole lines only (it
  * ends just after a line feed, or at the end of the file), so no line and no character is cut in two.
- * @param prepare what is handed on of each valid record
+ * @param serialise gives the record as JSON instead of as a value: what passes cheaply between threads
  */
-export function validateLines<K extends RecordKind, R>(
-  kind: K,
-  text: string,
-  prepare: (record: DatasetRecords[K][number]) => R,
-): ValidatedPiece<R> {
-  const schema = RECORD_FILES[kind].schema as unknown as z.ZodType<DatasetRecords[K][number]>;
-  const records: R[] = [];
+export function validateLines(kind: RecordKind, text: string, serialise: true): ValidatedPiece<string>;
+export function validateLines(kind: RecordKind, text: string, serialise: false): ValidatedPiece<unknown>;
+export function validateLines(kind: RecordKind, text: string, serialise: boolean): ValidatedPiece<unknown> {
+  const { schema } = RECORD_FILES[kind];
+  const records: unknown[] = [];
   const lines: number[] = [];
   const issues: LineIssue[] = [];
   const issue = (line: number, where: string, reason: string, record?: unknown) => {
@@ -63,7 +59,7 @@ export function validateLines<K extends RecordKind, R>(
       for (const { path, message } of parsed.error.issues) issue(line, formatPath(path), message, id);
       continue;
     }
-    records.push(prepare(parsed.data));
+    records.push(serialise ? JSON.stringify(parsed.data) : parsed.data);
     lines.push(line);
   }
   return { records, lines, issues, lineCount: texts.length - 1 };

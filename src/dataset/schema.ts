@@ -28,8 +28,18 @@ export function isCalendarDate(value: string): boolean {
   const [year = 0, month = 0, day] = value.split('-').map(Number);
   if (month < 1 || month > 12) return false;
   if (day === undefined) return true;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** As the calendar of `Date` counts them, where years 0 to 99 stand for 1900 to 1999. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const calendarYear = year >= 0 && year <= 99 ? 1900 + year : year;
+    const leap = (calendarYear % 4 === 0 && calendarYear % 100 !== 0) || calendarYear % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** A month (YYYY-MM) or a day (YYYY-MM-DD) of the calendar. */

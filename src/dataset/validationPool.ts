@@ -1,6 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { Head } from './crossCheck.js';
-import type { CheckedIncident } from './incidentRow.js';
 import type { RecordKind } from './recordFiles.js';
 import type { ValidatedPiece } from './recordLines.js';
 import { threadModule } from './threadModule.js';
@@ -16,14 +14,7 @@ export interface PieceRequest {
 
 export interface PieceResponse {
   readonly id: number;
-  /** Incidents checked and made rows; figures and statements as JSON, which passes between threads cheaply. */
-  readonly piece: ValidatedPiece<CheckedIncident | string>;
-}
-
-/** What a validation thread checks incidents against: the head of the dataset, and its sources' quotable texts. */
-export interface ValidationSetup {
-  readonly head: Head;
-  readonly quotableTexts: ReadonlyMap<string, string>;
+  readonly piece: ValidatedPiece<string>;
 }
 
 /**
@@ -35,14 +26,14 @@ export class ValidationPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<
     number,
-    { resolve: (piece: PieceResponse['piece']) => void; reject: (error: Error) => void }
+    { resolve: (piece: ValidatedPiece<string>) => void; reject: (error: Error) => void }
   >();
   private next = 0;
   private failure: Error | undefined;
 
-  constructor(size: number, setup: ValidationSetup) {
+  constructor(size: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(threadModule('validate', import.meta.url), { workerData: setup });
+      const worker = new Worker(threadModule('validate', import.meta.url));
       worker.on('message', ({ id, piece }: PieceResponse) => {
         const waiting = this.waiting.get(id);
         this.waiting.delete(id);
@@ -62,7 +53,7 @@ export class ValidationPool {
    * Validates a piece of whole lines on one of the threads, in turn.
    * @param bytes handed over to the thread: unusable here afterwards
    */
-  validate(kind: RecordKind, bytes: Uint8Array): Promise<PieceResponse['piece']> {
+  validate(kind: RecordKind, bytes: Uint8Array): Promise<ValidatedPiece<string>> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     const worker = this.workers[id % this.workers.length] as Worker;
