@@ -21,11 +21,12 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 100)) {
 }
 const here = path.dirname(new URL(import.meta.url).pathname);
 /**
- * `npm run bench` runs compiled, and so measures what production runs: plain node on dist/bench/measure.js. Run as
- * TypeScript (tsx bench/run.ts), it measures bench/measure.ts through tsx, whose loader costs memory of its own.
+ * `npm run bench` runs compiled, and so measures what production runs: node on dist/bench/measure.js, with the flags
+ * `npm start` gives it. Run as TypeScript (tsx bench/run.ts), it measures bench/measure.ts through tsx, whose loader
+ * costs memory of its own.
  */
 const MEASURE = runsCompiled(import.meta.url)
-  ? [path.join(here, 'measure.js')]
+  ? ['--no-memory-reducer', path.join(here, 'measure.js')]
   : ['--import', 'tsx', path.join(here, 'measure.ts')];
 /** Queries per kind for ours; plain fuse.js takes seconds a query at a million records, so it gets fewer. */
 const OURS_BUDGET = 300;

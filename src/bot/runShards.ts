@@ -25,7 +25,8 @@ export async function runShards(config: Config, token: string, logger: Logger): 
   const manager = new ShardingManager(new URL(`./shard.${compiled ? 'js' : 'ts'}`, import.meta.url).pathname, {
     token,
     totalShards,
-    execArgv: compiled ? [] : ['--import', 'tsx'],
+    // Shards run as the manager was started: the same V8 flags, and tsx where it runs the TypeScript.
+    execArgv: process.execArgv,
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id }, 'shard started');
