@@ -57,15 +57,18 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     );
   };
 
+  const counting = (sql: string) => {
+    const count = number<[string]>(sql);
+    return (key: string) => count.get(key) ?? 0;
+  };
+
   const groups = <T extends { readonly id: string }>(
     select: string,
-    countSql: string,
+    countOf: (key: string) => number,
     sizeSql: string,
   ): RecordGroups<T> => {
     const all = json<[string]>(select);
-    const count = number<[string]>(countSql);
     const size = number<[]>(sizeSql);
-    const countOf = (key: string) => count.get(key) ?? 0;
     return {
       get(key) {
         const records = all.all(key);
@@ -79,7 +82,15 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     };
   };
   const countOfGroup = (kind: string) =>
-    `SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = '${kind}' AND key = ?`;
+    counting(`SELECT IFNULL(MAX(count), 0) FROM group_counts WHERE kind = '${kind}' AND key = ?`);
+
+  // Counted at import, and read whole when first asked for: autocomplete counts each place it lists. Places are
+  // numbered from 0 in the order the import met them.
+  let placeCounts: Int32Array | undefined;
+  const countOfPlace = (key: string) => {
+    placeCounts ??= Int32Array.from(db.prepare<[], number>('SELECT incidents FROM places ORDER BY id').pluck().all());
+    return placeCounts[Number(key)] ?? 0;
+  };
 
   // Read when first asked for: a search index built on another thread never needs them here.
   let places: PlaceEntry[] | undefined;
@@ -150,22 +161,22 @@ export function openDataset(db: Database, file: string | undefined): Dataset {
     incidentsByActor,
     incidentsByPlace: groups(
       'SELECT json FROM incidents WHERE place = CAST(? AS INTEGER) ORDER BY row',
-      'SELECT IFNULL(MAX(incidents), 0) FROM places WHERE id = CAST(? AS INTEGER)',
+      countOfPlace,
       'SELECT COUNT(*) FROM places',
     ),
     figuresByIncident: groups(
       'SELECT f.json FROM figure_incidents g JOIN figures f ON f.row = g.figure WHERE g.incident = ? ORDER BY g.figure',
-      'SELECT COUNT(*) FROM figure_incidents WHERE incident = ?',
+      counting('SELECT COUNT(*) FROM figure_incidents WHERE incident = ?'),
       'SELECT COUNT(DISTINCT incident) FROM figure_incidents',
     ),
     statementsByIncident: groups(
       'SELECT s.json FROM statement_incidents g JOIN statements s ON s.row = g.statement WHERE g.incident = ? ORDER BY g.statement',
-      'SELECT COUNT(*) FROM statement_incidents WHERE incident = ?',
+      counting('SELECT COUNT(*) FROM statement_incidents WHERE incident = ?'),
       'SELECT COUNT(DISTINCT incident) FROM statement_incidents',
     ),
     statementsByCountry: groups(
       'SELECT s.json FROM statement_countries g JOIN statements s ON s.row = g.statement WHERE g.country = ? ORDER BY g.statement',
-      'SELECT COUNT(*) FROM statement_countries WHERE country = ?',
+      counting('SELECT COUNT(*) FROM statement_countries WHERE country = ?'),
       'SELECT COUNT(DISTINCT country) FROM statement_countries',
     ),
     newestIncidents: newestIncidents(db, meta, counted),
