@@ -25,7 +25,7 @@ const FUSE_THRESHOLD = 0.5;
 const FUSE_CANDIDATES = 25;
 const AUTOCOMPLETE_CACHE_SIZE = 2_000;
 /** Up to this many names fuse.js scores them all; beyond, only the names a bigram filter keeps. */
-const FUSE_SHORTLIST = 300;
+const FUSE_SHORTLIST = 150;
 const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true };
 
 /** A name index as plain data: what a worker thread hands over, cheap to copy and to adopt. */
