@@ -20,8 +20,8 @@ export { DATASET_FILE_NAME };
 export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
 /**
- * Below this many bytes of JSON an import runs on the calling thread: starting a worker thread (with the TypeScript
- * loader) takes longer than the whole import, which holds the event loop only briefly.
+ * Below this many bytes of JSON an import runs on the calling thread: starting a worker thread takes longer than the
+ * whole import, which holds the event loop only briefly.
  */
 const IN_THREAD_BYTES = 256 << 10;
 

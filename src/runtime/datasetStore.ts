@@ -34,7 +34,7 @@ const CLOSE_REPLACED_AFTER_MS = 60_000;
 
 /**
  * From this many distinct places a refresh builds the search index on a worker thread, from the index file: below,
- * building it here takes less than starting a thread (with the TypeScript loader).
+ * building it here takes less than starting a thread.
  */
 const IN_THREAD_PLACES = 500;
 
